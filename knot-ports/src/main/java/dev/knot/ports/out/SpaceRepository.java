@@ -1,0 +1,37 @@
+package dev.knot.ports.out;
+
+import dev.knot.ports.model.Id;
+import dev.knot.ports.model.Space;
+import dev.knot.ports.model.Template;
+import dev.knot.ports.model.User;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of {@link Space}s. Among one user's spaces every name and alternative name is unique,
+ * compared case-insensitively.
+ */
+public interface SpaceRepository extends EntityRepository<Space> {
+    /**
+     * Inserts a new space.
+     *
+     * @throws dev.knot.ports.model.KnotException ALREADY_EXISTS when the id is taken or one of its names is
+     *     already used by another space of the same user; nothing is written then
+     */
+    void create(Space space);
+
+    /**
+     * Replaces an existing space (same id, same owner), keeping the name indexes in step.
+     *
+     * @throws dev.knot.ports.model.KnotException NOT_FOUND when there is no such space; ALREADY_EXISTS when a
+     *     new name clashes with another of the owner's spaces; nothing is written then
+     */
+    void update(Space space);
+
+    /** The user's space with this name or alternative name (case-insensitive), or empty. */
+    Optional<Space> findByName(Id<User> userId, String name);
+
+    List<Space> findByUser(Id<User> userId);
+
+    List<Space> findByTemplate(Id<Template> templateId);
+}
