@@ -78,6 +78,11 @@ public record User(
                 active, maxSpaces, maxDiskSpace, preferredShell, timezone, lastLoginAt, createdAt, at);
     }
 
+    public User withGroups(Set<Id<Group>> newGroups, Instant at) {
+        return new User(id, username, email, passwordHash, servicePassword, sshPublicKey, githubUsername, roles,
+                newGroups, active, maxSpaces, maxDiskSpace, preferredShell, timezone, lastLoginAt, createdAt, at);
+    }
+
     public User withLastLogin(Instant at) {
         return new User(id, username, email, passwordHash, servicePassword, sshPublicKey, githubUsername, roles,
                 groups, active, maxSpaces, maxDiskSpace, preferredShell, timezone, at, createdAt, updatedAt);
