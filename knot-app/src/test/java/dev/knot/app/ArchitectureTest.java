@@ -1,0 +1,151 @@
+package dev.knot.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.GeneralCodingRules.OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
+
+/**
+ * The architecture, as a test (conventions.md §12): the hexagon of architecture.md, technology confined to its
+ * adapter, and the coding rules every module keeps. The Maven graph blocks most of this at compile time; these
+ * rules also catch transitive leaks.
+ */
+@AnalyzeClasses(packages = "dev.knot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    // Whitelist layering: every class must be in a layer, and knot-app is a layer too.
+    @ArchTest
+    static final ArchRule hexagon = layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage("dev.knot..")
+            .layer("Ports").definedBy("dev.knot.ports..")
+            .layer("Domain").definedBy("dev.knot.domain..")
+            .layer("Http").definedBy("dev.knot.adapter.http..")
+            .layer("Embedded").definedBy("dev.knot.adapter.embedded..")
+            .layer("App").definedBy("dev.knot.app..")
+            .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Http").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Embedded").mayOnlyBeAccessedByLayers("App")
+            .ensureAllClassesAreContainedInArchitectureIgnoring("dev.knot.testkit..")
+            .because("adapters see only ports; only knot-app wires implementations (architecture.md)");
+
+    @ArchTest
+    static final ArchRule core_is_plain_java = classes()
+            .that().resideInAnyPackage("dev.knot.ports..", "dev.knot.domain..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "javax.crypto..", "dev.knot.ports..", "dev.knot.domain..")
+            .because("knot-domain and knot-ports are a plain-Java library: no Guice, Jackson, JDBC or SDK types");
+
+    @ArchTest
+    static final ArchRule core_does_no_io = noClasses()
+            .that().resideInAnyPackage("dev.knot.ports..", "dev.knot.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net.http..", "java.nio.file..")
+            .because("I/O happens behind driven ports");
+
+    @ArchTest
+    static final ArchRule driving_and_driven_ports_are_independent = noClasses()
+            .that().resideInAPackage("dev.knot.ports.in..")
+            .should().dependOnClassesThat().resideInAPackage("dev.knot.ports.out..")
+            .because("incoming and outgoing ports do not depend on each other (buckpal)");
+
+    @ArchTest
+    static final ArchRule http_uses_driving_ports_only = noClasses()
+            .that().resideInAPackage("dev.knot.adapter.http..")
+            .should().dependOnClassesThat().resideInAPackage("dev.knot.ports.out..")
+            .because("the HTTP adapter drives the domain; it never reaches past it into stores");
+
+    @ArchTest
+    static final ArchRule chronicle_stays_in_embedded_adapter = technologyConfinedTo("net.openhft..",
+            "dev.knot.adapter.embedded..");
+
+    @ArchTest
+    static final ArchRule undertow_stays_in_http_adapter = technologyConfinedTo("io.undertow..",
+            "dev.knot.adapter.http..");
+
+    @ArchTest
+    static final ArchRule xnio_stays_in_http_adapter = technologyConfinedTo("org.xnio..", "dev.knot.adapter.http..");
+
+    @ArchTest
+    static final ArchRule picocli_stays_in_app = technologyConfinedTo("picocli..", "dev.knot.app..");
+
+    @ArchTest
+    static final ArchRule logback_stays_in_app = technologyConfinedTo("ch.qos.logback..", "dev.knot.app..");
+
+    @ArchTest
+    static final ArchRule jackson_stays_in_adapters_and_app = noClasses()
+            .that().resideInAnyPackage("dev.knot.ports..", "dev.knot.domain..")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("JSON shapes belong to the adapters that speak them");
+
+    @ArchTest
+    static final ArchRule guice_stays_out_of_the_core = noClasses()
+            .that().resideInAnyPackage("dev.knot.ports..", "dev.knot.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..")
+            .because("domain services are plain constructors, built by knot-app (usable as a library)");
+
+    @ArchTest
+    static final ArchRule adapters_expose_only_module_and_config = classes()
+            .that().resideInAPackage("dev.knot.adapter..").and().arePublic().and().areTopLevelClasses()
+            .should().haveSimpleNameEndingWith("Module")
+            .orShould().haveSimpleNameEndingWith("Config")
+            .because("adapter internals stay package-private (buckpal, ddd-by-examples)");
+
+    @ArchTest
+    static final ArchRule domain_features_are_acyclic =
+            slices().matching("dev.knot.domain.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule only_main_exits = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.knot.app.Main")
+            .should().callMethod(System.class, "exit", int.class)
+            .orShould().callMethod(Runtime.class, "halt", int.class)
+            .because("only main decides the process's exit code; everything else reports errors");
+
+    // The CLI's output is its product (genkey, scaffold, version): it writes through picocli's writers, so no
+    // class, the CLI included, touches System.out or System.err directly.
+    @ArchTest
+    static final ArchRule no_std_streams = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    @ArchTest
+    static final ArchRule no_generic_exceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule no_java_util_logging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule no_field_injection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+    @ArchTest
+    static final ArchRule no_legacy_dates = OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED;
+
+    @ArchTest
+    static void every_layer_has_classes(JavaClasses classes) {
+        // Guards the rules above against passing vacuously because a package was renamed.
+        for (String layer : new String[] {
+            "dev.knot.ports", "dev.knot.domain", "dev.knot.adapter.http", "dev.knot.adapter.embedded", "dev.knot.app"
+        }) {
+            if (!classes.containPackage(layer)) {
+                throw new AssertionError("no classes in " + layer + ": the architecture rules would pass vacuously");
+            }
+        }
+    }
+
+    private static ClassesShouldConjunction technologyConfinedTo(String technology, String adapter) {
+        return noClasses()
+                .that().resideOutsideOfPackages(adapter)
+                .should().dependOnClassesThat().resideInAPackage(technology)
+                .because("technology types never cross a port (conventions.md §3)");
+    }
+}
