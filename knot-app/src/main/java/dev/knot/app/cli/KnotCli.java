@@ -1,0 +1,21 @@
+package dev.knot.app.cli;
+
+import dev.knot.app.config.ConfigEnvironment;
+import java.security.SecureRandom;
+import picocli.CommandLine;
+
+/** Builds the `knot` command line. Main executes it; tests execute it with their own environment and runner. */
+public final class KnotCli {
+    private KnotCli() {}
+
+    public static CommandLine create(ConfigEnvironment environment, ServerRunner runner) {
+        SecureRandom random = new SecureRandom();
+        CommandLine commandLine = new CommandLine(new KnotCommand());
+        commandLine.addSubcommand(new ServerCommand(environment, runner));
+        commandLine.addSubcommand(new GenkeyCommand(random));
+        commandLine.addSubcommand(new ScaffoldCommand(random));
+        commandLine.addSubcommand(new VersionCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+}
