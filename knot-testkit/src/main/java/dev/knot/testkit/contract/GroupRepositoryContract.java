@@ -29,7 +29,7 @@ public abstract class GroupRepositoryContract extends SimpleRepositoryContract<G
     protected final Group changed(Group group) {
         return GroupFixtures.copyOf(group)
                 .withName(group.name() + " renamed")
-                .withAudit(group.audit().updatedBy(FixtureDefaults.anId(), group.audit().updatedAt().plusSeconds(60)))
+                .withAudit(FixtureDefaults.updatedLater(group.audit()))
                 .build();
     }
 

@@ -31,7 +31,9 @@ public abstract class SecretCipherContract extends PortContract {
     public void decryptReturnsWhatWasEncrypted() {
         SecretCipher cipher = newCipher();
 
-        for (String plaintext : List.of("s3cret", "", "pässwörd 🔑 秘密", "line\nbreak\ttab\u0000nul", "x".repeat(100_000))) {
+        List<String> plaintexts =
+                List.of("s3cret", "", "pässwörd 🔑 秘密", "line\nbreak\ttab\u0000nul", "x".repeat(100_000));
+        for (String plaintext : plaintexts) {
             EncryptedValue encrypted = cipher.encrypt(plaintext, OWNER);
 
             assertThat(cipher.decrypt(encrypted, OWNER)).isEqualTo(plaintext);

@@ -33,7 +33,7 @@ public abstract class TemplateRepositoryContract extends SimpleRepositoryContrac
                 .withJob(template.job() + "# changed\n")
                 .withVolumes(template.volumes() + "volumes: []\n")
                 .withGroups(FixtureDefaults.anId())
-                .withAudit(template.audit().updatedBy(FixtureDefaults.anId(), template.audit().updatedAt().plusSeconds(60)))
+                .withAudit(FixtureDefaults.updatedLater(template.audit()))
                 .build();
     }
 

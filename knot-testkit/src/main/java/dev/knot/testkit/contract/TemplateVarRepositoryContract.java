@@ -34,7 +34,7 @@ public abstract class TemplateVarRepositoryContract
                 .withName(variable.name() + "_v2")
                 .withLocation(variable.location() + "elsewhere")
                 .withProtectedValue(new EncryptedValue("changed-ciphertext"))
-                .withAudit(variable.audit().updatedBy(FixtureDefaults.anId(), variable.audit().updatedAt().plusSeconds(60)))
+                .withAudit(FixtureDefaults.updatedLater(variable.audit()))
                 .build();
     }
 

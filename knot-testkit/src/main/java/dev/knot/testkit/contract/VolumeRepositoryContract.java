@@ -32,7 +32,7 @@ public abstract class VolumeRepositoryContract extends SimpleRepositoryContract<
                 .withDefinition(volume.definition() + "# changed\n")
                 .withLocation(volume.location() + "elsewhere")
                 .withActive(!volume.active())
-                .withAudit(volume.audit().updatedBy(FixtureDefaults.anId(), volume.audit().updatedAt().plusSeconds(60)))
+                .withAudit(FixtureDefaults.updatedLater(volume.audit()))
                 .build();
     }
 
