@@ -1,0 +1,108 @@
+package dev.knot.adapter.http;
+
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How the HTTP listener binds and what it accepts. Undertow has no request limits of its own, so every limit here
+ * is applied to it explicitly; {@link #defaults} gives the safe values.
+ *
+ * @param host the address to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+ * @param port the TCP port; 0 picks a free one (tests)
+ * @param publicUrl the URL users and agents reach this server at ({@code server.url}), e.g.
+ *     {@code https://knot.example.com}
+ * @param maxRequestBodyBytes the body limit of a route that does not declare its own; larger bodies get 413
+ * @param maxHeaderBytes the limit on the request line plus all headers; larger requests are refused and the
+ *     connection is closed
+ * @param maxHeaders the most headers one request may carry
+ * @param requestParseTimeout how long a client may take to send the request line and headers (slowloris)
+ * @param idleTimeout how long a connection may sit with no bytes moving, between or during requests
+ * @param drainTimeout on shutdown, how long in-flight requests may take to finish before the listener stops
+ * @param ioThreads the non-blocking I/O threads
+ * @param workerThreads the threads that run routes which call blocking ports
+ */
+public record HttpConfig(
+        String host,
+        int port,
+        URI publicUrl,
+        long maxRequestBodyBytes,
+        int maxHeaderBytes,
+        int maxHeaders,
+        Duration requestParseTimeout,
+        Duration idleTimeout,
+        Duration drainTimeout,
+        int ioThreads,
+        int workerThreads) {
+
+    /** nginx's {@code client_max_body_size}; routes that take templates declare a larger limit of their own. */
+    static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+    static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+    static final int DEFAULT_MAX_HEADERS = 100;
+    /** The Go server's {@code ReadHeaderTimeout}. */
+    static final Duration DEFAULT_REQUEST_PARSE_TIMEOUT = Duration.ofSeconds(10);
+    /** The Go server's {@code IdleTimeout}. */
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    public HttpConfig {
+        requireNonNull(host, "host is null");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host is blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(format("port must be 0..65535, got %s", port));
+        }
+        requireNonNull(publicUrl, "publicUrl is null");
+        if (!"http".equals(publicUrl.getScheme()) && !"https".equals(publicUrl.getScheme())
+                || publicUrl.getHost() == null) {
+            throw new IllegalArgumentException(
+                    format("publicUrl must be an absolute http or https URL with a host, got %s", publicUrl));
+        }
+        positive("maxRequestBodyBytes", maxRequestBodyBytes);
+        positive("maxHeaderBytes", maxHeaderBytes);
+        positive("maxHeaders", maxHeaders);
+        milliseconds("requestParseTimeout", requestParseTimeout);
+        milliseconds("idleTimeout", idleTimeout);
+        milliseconds("drainTimeout", drainTimeout);
+        positive("ioThreads", ioThreads);
+        positive("workerThreads", workerThreads);
+    }
+
+    /** The safe defaults for everything but where to listen. */
+    public static HttpConfig defaults(String host, int port, URI publicUrl) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        int ioThreads = Math.max(2, processors);
+        return new HttpConfig(
+                host,
+                port,
+                publicUrl,
+                DEFAULT_MAX_REQUEST_BODY_BYTES,
+                DEFAULT_MAX_HEADER_BYTES,
+                DEFAULT_MAX_HEADERS,
+                DEFAULT_REQUEST_PARSE_TIMEOUT,
+                DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_DRAIN_TIMEOUT,
+                ioThreads,
+                // Undertow's own default ratio: worker threads mostly wait on stores and Nomad.
+                ioThreads * 8);
+    }
+
+    private static void positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(format("%s must be positive, got %s", name, value));
+        }
+    }
+
+    /** Undertow takes every timeout as a positive int of milliseconds. */
+    private static void milliseconds(String name, Duration value) {
+        requireNonNull(value, name + " is null");
+        if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException(
+                    format("%s must be between 1 ms and %s ms, got %s", name, Integer.MAX_VALUE, value));
+        }
+    }
+}
