@@ -155,7 +155,7 @@ class UserServiceTest {
     void deactivatingAUserEndsTheirSessions() {
         User admin = domain.admin();
         User plain = domain.userWith(admin, "plain");
-        domain.sessions.save(SessionFixtures.aSession().withUserId(plain.id()).build());
+        domain.sessions.save(SessionFixtures.aSession().withUser(plain.id()).build());
 
         domain.userService.updateUser(admin, plain.id(), withActive(sameAs(plain, ""), false));
 
@@ -166,8 +166,8 @@ class UserServiceTest {
     void deletingAUserRemovesTheirSessionsAndTokens() {
         User admin = domain.admin();
         User plain = domain.userWith(admin, "plain");
-        domain.sessions.save(SessionFixtures.aSession().withUserId(plain.id()).build());
-        domain.tokens.save(TokenFixtures.aToken().withUserId(plain.id()).build());
+        domain.sessions.save(SessionFixtures.aSession().withUser(plain.id()).build());
+        domain.tokens.save(TokenFixtures.aToken().withUser(plain.id()).build());
 
         domain.userService.deleteUser(admin, plain.id());
 
