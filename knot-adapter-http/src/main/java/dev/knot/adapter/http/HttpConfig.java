@@ -19,7 +19,8 @@ import java.time.Duration;
  *     connection is closed
  * @param maxHeaders the most headers one request may carry
  * @param requestParseTimeout how long a client may take to send the request line and headers (slowloris)
- * @param idleTimeout how long a connection may sit with no bytes moving, between or during requests
+ * @param idleTimeout how long a connection may sit with no bytes moving, between or during requests; long-lived
+ *     streams such as terminal websockets must ping more often than this
  * @param drainTimeout on shutdown, how long in-flight requests may take to finish before the listener stops
  * @param ioThreads the non-blocking I/O threads
  * @param workerThreads the threads that run routes which call blocking ports

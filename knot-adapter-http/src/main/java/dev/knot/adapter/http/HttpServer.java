@@ -26,8 +26,8 @@ final class HttpServer implements ManagedService {
 
     /** Undertow's defaults, set explicitly so they cannot drift with an upgrade. */
     private static final int MAX_PARAMETERS = 1000;
-
     private static final int MAX_COOKIES = 200;
+
     /** After the drain, how long worker threads get to notice the stop before they are interrupted. */
     private static final int WORKER_STOP_MILLIS = 2000;
 
@@ -107,19 +107,26 @@ final class HttpServer implements ManagedService {
             return;
         }
         drain.shutdown();
+        boolean interrupted = false;
         try {
             if (!drain.awaitShutdown(config.drainTimeout().toMillis())) {
                 LOG.warn("requests still running after the drain timeout of {}; stopping anyway", config.drainTimeout());
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException stopNow) {
+            // Stop first and restore the flag after: Undertow's stop fails at once on an interrupted thread.
+            interrupted = true;
             LOG.warn("interrupted while draining requests; stopping now");
-        } finally {
+        }
+        try {
             undertow.stop();
+            LOG.info("stopped listening");
+        } finally {
             undertow = null;
             drain = null;
             address = null;
-            LOG.info("stopped listening");
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

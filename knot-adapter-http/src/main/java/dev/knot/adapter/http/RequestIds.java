@@ -19,7 +19,8 @@ final class RequestIds {
 
     static void assign(HttpServerExchange exchange) {
         // A correlation id needs to be unique in the logs, not unguessable, so a fast random is enough.
-        String id = String.format("%016x", ThreadLocalRandom.current().nextLong());
+        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String id = "0".repeat(16 - hex.length()) + hex;
         exchange.putAttachment(KEY, id);
         exchange.getResponseHeaders().put(HEADER, id);
     }

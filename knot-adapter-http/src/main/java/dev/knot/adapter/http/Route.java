@@ -42,9 +42,4 @@ record Route(
                     method, pathTemplate, access));
         }
     }
-
-    /** {@code GET /health}, for messages. */
-    String describe() {
-        return method + " " + pathTemplate;
-    }
 }
