@@ -125,8 +125,9 @@ final class RecordFile implements AutoCloseable {
             Files.delete(path);
             return builder.createPersistedTo(path.toFile());
         }
-        if (!isReady(path)) {
-            // Opening it normally would wait in Chronicle's waitUntilReady for a creator that no longer exists.
+        if (markReadyIfNot(path)) {
+            // Opening it as it was would wait in Chronicle's waitUntilReady (recovery too) for a creator that no
+            // longer exists; with the bit cleared, recovery rewrites the header from our settings instead.
             LOG.warn("{} was left half-created by a process that died; its header was rewritten and its entries"
                     + " recovered", path);
             return builder.recoverPersistedTo(path.toFile(), true);
@@ -137,11 +138,19 @@ final class RecordFile implements AutoCloseable {
         return builder.createPersistedTo(path.toFile());
     }
 
-    private static boolean isReady(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    /** Clears Chronicle's "creation not complete" bit if it is set. @return whether it was set */
+    private static boolean markReadyIfNot(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer word = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             channel.read(word, READINESS_WORD_OFFSET);
-            return (word.getInt(0) & NOT_COMPLETE) == 0;
+            int value = word.getInt(0);
+            if ((value & NOT_COMPLETE) == 0) {
+                return false;
+            }
+            word.putInt(0, value & ~NOT_COMPLETE);
+            word.rewind();
+            channel.write(word, READINESS_WORD_OFFSET);
+            return true;
         }
     }
 
