@@ -1,0 +1,110 @@
+package dev.knot.app.wiring;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.knot.domain.crypto.AesGcmSecretCipher;
+import dev.knot.domain.crypto.Pbkdf2PasswordHasher;
+import dev.knot.domain.group.GroupService;
+import dev.knot.domain.id.UuidV7Generator;
+import dev.knot.domain.template.TemplateService;
+import dev.knot.domain.template.TemplateVarService;
+import dev.knot.domain.user.UserService;
+import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.TemplateUseCases;
+import dev.knot.ports.in.TemplateVarUseCases;
+import dev.knot.ports.in.UserUseCases;
+import dev.knot.ports.out.Clock;
+import dev.knot.ports.out.GroupRepository;
+import dev.knot.ports.out.IdGenerator;
+import dev.knot.ports.out.PasswordHasher;
+import dev.knot.ports.out.SecretCipher;
+import dev.knot.ports.out.SessionStore;
+import dev.knot.ports.out.SpaceRepository;
+import dev.knot.ports.out.TemplateRepository;
+import dev.knot.ports.out.TemplateVarRepository;
+import dev.knot.ports.out.TokenRepository;
+import dev.knot.ports.out.UserRepository;
+import dev.knot.ports.runtime.ManagedService;
+
+/**
+ * knot-domain's services, built with their plain constructors (the domain knows nothing of Guice), over whichever
+ * stores the storage module bound. Installed after the storage module and before the HTTP adapter, so services
+ * start in that order.
+ */
+final class DomainModule extends AbstractModule {
+    private final String serverKey;
+
+    DomainModule(String serverKey) {
+        this.serverKey = requireNonNull(serverKey, "serverKey is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(DomainStartup.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(DomainStartup.class);
+    }
+
+    @Provides
+    @Singleton
+    SecretCipher secretCipher() {
+        return new AesGcmSecretCipher(serverKey);
+    }
+
+    @Provides
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.RECOMMENDED_ITERATIONS);
+    }
+
+    @Provides
+    @Singleton
+    IdGenerator idGenerator(Clock clock) {
+        return new UuidV7Generator(clock);
+    }
+
+    @Provides
+    @Singleton
+    UserService userService(
+            UserRepository users,
+            GroupRepository groups,
+            SpaceRepository spaces,
+            TokenRepository tokens,
+            SessionStore sessions,
+            PasswordHasher hasher,
+            SecretCipher cipher,
+            IdGenerator ids,
+            Clock clock) {
+        return new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock);
+    }
+
+    @Provides
+    UserUseCases userUseCases(UserService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    GroupUseCases groupUseCases(
+            GroupRepository groups, UserRepository users, TemplateRepository templates, IdGenerator ids, Clock clock) {
+        return new GroupService(groups, users, templates, ids, clock);
+    }
+
+    @Provides
+    @Singleton
+    TemplateUseCases templateUseCases(
+            TemplateRepository templates, GroupRepository groups, SpaceRepository spaces, IdGenerator ids,
+            Clock clock) {
+        return new TemplateService(templates, groups, spaces, ids, clock);
+    }
+
+    @Provides
+    @Singleton
+    TemplateVarUseCases templateVarUseCases(
+            TemplateVarRepository variables, SecretCipher cipher, IdGenerator ids, Clock clock) {
+        return new TemplateVarService(variables, cipher, ids, clock);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.knot.app.wiring;
+
+import com.google.inject.Binder;
+import com.google.inject.Module;
+import dev.knot.adapter.http.HttpConfig;
+import dev.knot.adapter.http.HttpServerModule;
+import dev.knot.app.config.KnotConfig;
+import dev.knot.app.config.ListenAddress;
+import dev.knot.ports.out.Clock;
+import java.util.List;
+
+/**
+ * The modules of a server, chosen by its configuration. Their order is the order services start in: the store
+ * first, then what uses it, the HTTP listener last.
+ */
+final class ServerModules {
+    private ServerModules() {}
+
+    /** @throws dev.knot.ports.model.KnotException when the configuration asks for an adapter this build lacks */
+    static List<Module> forConfig(KnotConfig config) {
+        ListenAddress listen = config.server().listen();
+        return List.of(
+                ServerModules::strictBootstrap,
+                binder -> binder.bind(Clock.class).toInstance(new SystemClock()),
+                StorageModules.forConfig(config.server().storage()),
+                // The domain's services (a DomainModule of @Provides methods building knot-domain's plain
+                // constructors) go here: after the stores they use, before the HTTP adapter that drives them.
+                new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())));
+    }
+
+    /** Airlift's bootstrap rules: everything bound on purpose, nothing guessed, no proxies papering over cycles. */
+    private static void strictBootstrap(Binder binder) {
+        binder.requireExplicitBindings();
+        binder.requireAtInjectOnConstructors();
+        binder.requireExactBindingAnnotations();
+        binder.disableCircularProxies();
+    }
+}
