@@ -45,7 +45,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         catch (InvalidConfigException invalid) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("knot: the configuration has " + invalid.problems().size() + " problem(s); the server did not start:");
+            err.println("knot: the configuration has " + invalid.problems().size()
+                    + " problem(s); the server did not start:");
             for (ConfigProblem problem : invalid.problems()) {
                 err.println("  " + problem);
             }

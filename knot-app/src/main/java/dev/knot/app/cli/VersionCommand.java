@@ -6,7 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `knot version`: the same as `knot --version`. */
-@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Print the version.")
+@Command(
+        name = "version",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Print the version.")
 final class VersionCommand implements Runnable {
     @Spec
     private CommandSpec spec;

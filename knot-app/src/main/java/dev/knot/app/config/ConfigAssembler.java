@@ -69,14 +69,17 @@ final class ConfigAssembler {
     static final String ENCRYPT_PLACEHOLDER = "knot genkey";
 
     static final String ENCRYPT_PLACEHOLDER_MESSAGE =
-            "\"knot genkey\" is the install guide's placeholder, not a key: run `knot genkey` and put the key it prints here";
+            "\"knot genkey\" is the install guide's placeholder, not a key: "
+                    + "run `knot genkey` and put the key it prints here";
     static final String ENCRYPT_LENGTH_MESSAGE = "must be 16, 24 or 32 characters (run `knot genkey` to make one)";
 
     /** Where the embedded store lives when the config names no path, relative to the working directory. */
     static final String DEFAULT_EMBEDDED_DIRECTORY = "knot-data";
 
-    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?)*\\.?");
-    private static final Pattern WILDCARD_DOMAIN_PATTERN = Pattern.compile("\\*\\.(" + HOST_NAME.pattern() + ")(:[0-9]{1,5})?");
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?";
+    private static final Pattern HOST_NAME = Pattern.compile(LABEL + "(\\." + LABEL + ")*\\.?");
+    private static final Pattern WILDCARD_DOMAIN_PATTERN =
+            Pattern.compile("\\*\\.(" + HOST_NAME.pattern() + ")(:[0-9]{1,5})?");
     private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
     private static final Set<String> HTTP_OR_SRV_SCHEMES = Set.of("http", "https", "srv+http", "srv+https");
 
@@ -112,7 +115,8 @@ final class ConfigAssembler {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        StorageConfig storage = new StorageConfig(storageType(), embedded.orElseThrow(), mysql.orElseThrow(), redis.orElseThrow());
+        StorageConfig storage =
+                new StorageConfig(storageType(), embedded.orElseThrow(), mysql.orElseThrow(), redis.orElseThrow());
         ServerSection server = new ServerSection(
                 listen.orElseThrow(),
                 url.orElseThrow(),
@@ -211,7 +215,8 @@ final class ConfigAssembler {
             return Optional.empty();
         }
         if (!WILDCARD_DOMAIN_PATTERN.matcher(text).matches()) {
-            problem(WILDCARD_DOMAIN, format("expected a wildcard domain such as \"*.knot.example.com\", got \"%s\"", text));
+            problem(WILDCARD_DOMAIN,
+                    format("expected a wildcard domain such as \"*.knot.example.com\", got \"%s\"", text));
             return Optional.empty();
         }
         return Optional.of(text);
@@ -233,7 +238,8 @@ final class ConfigAssembler {
     private void checkTrustedProxies() {
         for (String entry : values.get(TRUSTED_PROXIES)) {
             if (!IpRange.isValid(entry)) {
-                problem(TRUSTED_PROXIES, format("expected an IP address or CIDR range (e.g. 10.0.0.0/8), got \"%s\"", entry));
+                problem(TRUSTED_PROXIES,
+                        format("expected an IP address or CIDR range (e.g. 10.0.0.0/8), got \"%s\"", entry));
             }
         }
     }
@@ -241,7 +247,8 @@ final class ConfigAssembler {
     private void checkTlsFiles() {
         if (values.get(TLS_CERT_FILE).isBlank() != values.get(TLS_KEY_FILE).isBlank()) {
             String missing = values.get(TLS_CERT_FILE).isBlank() ? TLS_CERT_FILE.path() : TLS_KEY_FILE.path();
-            problems.add(new ConfigProblem(missing, "server.tls.cert_file and server.tls.key_file go together: set both or neither"));
+            problems.add(new ConfigProblem(
+                    missing, "server.tls.cert_file and server.tls.key_file go together: set both or neither"));
         }
     }
 
@@ -306,7 +313,8 @@ final class ConfigAssembler {
         String embeddedPath = values.get(EMBEDDED_PATH).trim();
         String badgerPath = values.get(BADGERDB_PATH).trim();
         if (!embeddedPath.isEmpty() && !badgerPath.isEmpty() && !embeddedPath.equals(badgerPath)) {
-            problem(BADGERDB_PATH, "server.badgerdb is an alias of server.embedded, and the two name different paths: keep one");
+            problem(BADGERDB_PATH,
+                    "server.badgerdb is an alias of server.embedded, and the two name different paths: keep one");
             return Optional.empty();
         }
         String configured = embeddedPath.isEmpty() ? badgerPath : embeddedPath;
@@ -318,7 +326,8 @@ final class ConfigAssembler {
                     .normalize();
         }
         catch (InvalidPathException invalid) {
-            problem(embeddedPath.isEmpty() ? BADGERDB_PATH : EMBEDDED_PATH, "not a valid path: " + invalid.getMessage());
+            problem(embeddedPath.isEmpty() ? BADGERDB_PATH : EMBEDDED_PATH,
+                    "not a valid path: " + invalid.getMessage());
             return Optional.empty();
         }
         EmbeddedStore.Origin origin;

@@ -45,7 +45,8 @@ public final class ConfigLoader {
                 tree = parse(Files.readString(file.get()), file.get().toString(), problems);
             }
             catch (IOException unreadable) {
-                problems.add(new ConfigProblem(file.get().toString(), "cannot read the config file: " + unreadable.getMessage()));
+                problems.add(new ConfigProblem(
+                        file.get().toString(), "cannot read the config file: " + unreadable.getMessage()));
             }
         }
         return new LoadedConfig(build(tree, problems), file);
@@ -79,7 +80,9 @@ public final class ConfigLoader {
         }
         catch (JsonProcessingException invalid) {
             JsonLocation location = invalid.getLocation();
-            String where = location == null ? "" : format(" (line %d, column %d)", location.getLineNr(), location.getColumnNr());
+            String where = location == null
+                    ? ""
+                    : format(" (line %d, column %d)", location.getLineNr(), location.getColumnNr());
             problems.add(new ConfigProblem(source, "not valid YAML" + where + ": " + invalid.getOriginalMessage()));
             return MissingNode.getInstance();
         }

@@ -45,7 +45,8 @@ final class SettingsReader {
             return;
         }
         if (!root.isObject()) {
-            problems.add(new ConfigProblem("(file)", "expected a YAML map of sections, got " + ValueTypes.describe(root)));
+            problems.add(
+                    new ConfigProblem("(file)", "expected a YAML map of sections, got " + ValueTypes.describe(root)));
             return;
         }
         readSection("", root);

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The value kinds knot.yml uses. Scalars are read as leniently as the original's viper did (a quoted "3306" is a number). */
+/**
+ * The value kinds knot.yml uses. Scalars are read as leniently as the original's viper did (a quoted "3306" is a
+ * number).
+ */
 final class ValueTypes {
     static final ValueType<String> TEXT = new ValueType<>() {
         @Override
@@ -76,7 +79,7 @@ final class ValueTypes {
         }
     };
 
-    /** A list; a single text value is split on whitespace, as the original did for list-valued environment variables. */
+    /** A list; a single text value is split on whitespace, as the original did for list-valued variables. */
     static final ValueType<List<String>> TEXT_LIST = new ValueType<>() {
         @Override
         public List<String> fromYaml(JsonNode node) {

@@ -53,7 +53,8 @@ public final class KnotServerRunner implements ServerRunner {
             lifecycle = new ServiceLifecycle(List.copyOf(injector.getInstance(SERVICES)));
         }
         catch (CreationException | ProvisionException failure) {
-            LOG.error("knot could not be assembled: {}", knotCause(failure).map(Throwable::getMessage).orElse(failure.getMessage()));
+            LOG.error("knot could not be assembled: {}",
+                    knotCause(failure).map(Throwable::getMessage).orElse(failure.getMessage()));
             return ExitCodes.STARTUP_FAILED;
         }
         return runUntilStopped(lifecycle, config.server());
@@ -80,7 +81,8 @@ public final class KnotServerRunner implements ServerRunner {
         LOG.info("knot is listening on http://{}:{} (public URL {})",
                 server.listen().bindHost(), server.listen().port(), server.url());
         if (server.tls().useTls()) {
-            LOG.info("server.tls.use_tls is set, but this build serves plain HTTP only: terminate TLS in front of knot");
+            LOG.info("server.tls.use_tls is set, but this build serves plain HTTP only: "
+                    + "terminate TLS in front of knot");
         }
         try {
             signal.await();
