@@ -15,7 +15,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
 
 /**
  * The architecture, as a test (conventions.md §12): the hexagon of architecture.md, technology confined to its
@@ -142,7 +141,7 @@ class ArchitectureTest {
         }
     }
 
-    private static ClassesShouldConjunction technologyConfinedTo(String technology, String adapter) {
+    private static ArchRule technologyConfinedTo(String technology, String adapter) {
         return noClasses()
                 .that().resideOutsideOfPackages(adapter)
                 .should().dependOnClassesThat().resideInAPackage(technology)

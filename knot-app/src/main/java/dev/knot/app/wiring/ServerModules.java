@@ -23,8 +23,7 @@ final class ServerModules {
                 ServerModules::strictBootstrap,
                 binder -> binder.bind(Clock.class).toInstance(new SystemClock()),
                 StorageModules.forConfig(config.server().storage()),
-                // The domain's services (a DomainModule of @Provides methods building knot-domain's plain
-                // constructors) go here: after the stores they use, before the HTTP adapter that drives them.
+                new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage())),
                 new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())));
     }
 
