@@ -6,6 +6,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import dev.knot.domain.auth.AuthService;
+import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.crypto.AesGcmSecretCipher;
 import dev.knot.domain.crypto.Pbkdf2PasswordHasher;
 import dev.knot.domain.group.GroupService;
@@ -13,6 +15,7 @@ import dev.knot.domain.id.UuidV7Generator;
 import dev.knot.domain.template.TemplateService;
 import dev.knot.domain.template.TemplateVarService;
 import dev.knot.domain.user.UserService;
+import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
 import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
@@ -84,6 +87,18 @@ final class DomainModule extends AbstractModule {
     @Provides
     UserUseCases userUseCases(UserService service) {
         return service;
+    }
+
+    @Provides
+    @Singleton
+    AuthUseCases authUseCases(
+            UserRepository users,
+            SessionStore sessions,
+            TokenRepository tokens,
+            PasswordHasher hasher,
+            IdGenerator ids,
+            Clock clock) {
+        return new AuthService(users, sessions, tokens, hasher, ids, clock, AuthSettings.defaults());
     }
 
     @Provides

@@ -177,7 +177,7 @@ public final class UserService implements UserUseCases {
         users.delete(userId);
     }
 
-    /** The user's service password in clear, for the user themself or a user manager. */
+    @Override
     public String revealServicePassword(User actor, Id<User> userId) {
         User user = getUser(actor, userId);
         return cipher.decrypt(user.servicePassword(), userId.value());

@@ -33,6 +33,9 @@ public interface UserUseCases {
      */
     User updateUser(User actor, Id<User> userId, UpdateUserCommand command);
 
+    /** The user's service password in clear: for the user themself, or a user manager. */
+    String revealServicePassword(User actor, Id<User> userId);
+
     /** A user manager deletes someone else; nobody deletes themself. Ends their sessions and tokens. */
     void deleteUser(User actor, Id<User> userId);
 }
