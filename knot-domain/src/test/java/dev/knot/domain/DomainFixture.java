@@ -1,5 +1,7 @@
 package dev.knot.domain;
 
+import dev.knot.domain.auth.AuthService;
+import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.group.GroupService;
 import dev.knot.domain.template.TemplateService;
 import dev.knot.domain.template.TemplateVarService;
@@ -38,6 +40,7 @@ public final class DomainFixture {
     public final GroupService groupService;
     public final TemplateService templateService;
     public final TemplateVarService templateVarService;
+    public final AuthService authService;
 
     public DomainFixture() {
         this(new FakeSecretCipher());
@@ -50,6 +53,8 @@ public final class DomainFixture {
         groupService = new GroupService(groups, users, templates, ids, clock);
         templateService = new TemplateService(templates, groups, spaces, ids, clock);
         templateVarService = new TemplateVarService(variables, cipher, ids, clock);
+        authService = new AuthService(users, sessions, tokens, new FakePasswordHasher(), ids, clock,
+                AuthSettings.defaults());
     }
 
     public static CreateUserCommand newUser(String username, Role... roles) {
