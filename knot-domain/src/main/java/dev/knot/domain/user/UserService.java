@@ -90,10 +90,12 @@ public final class UserService implements UserUseCases {
     public User createUser(User actor, CreateUserCommand command) {
         requirePermission(actor, Permission.MANAGE_USERS);
         requireMayAssign(actor, Set.of(), command.roles());
-        GroupReferences.requireExist(groups, command.groups());
-        User user = newUser(command, command.roles(), command.active());
-        users.create(user);
-        return user;
+        return create(command);
+    }
+
+    @Override
+    public User createUserAsOperator(CreateUserCommand command) {
+        return create(command);
     }
 
     @Override
@@ -178,9 +180,25 @@ public final class UserService implements UserUseCases {
     }
 
     @Override
+    public void resetPassword(String email, String newPassword) {
+        requireNonNull(email, "email is null");
+        PasswordRules.check(requireNonNull(newPassword, "newPassword is null"));
+        User current = users.findByEmail(email).orElseThrow(() -> KnotException.notFound("no user has that email"));
+        users.update(current.withPasswordHash(hasher.hash(newPassword), clock.now()));
+        sessions.deleteByUser(current.id());
+    }
+
+    @Override
     public String revealServicePassword(User actor, Id<User> userId) {
         User user = getUser(actor, userId);
         return cipher.decrypt(user.servicePassword(), userId.value());
+    }
+
+    private User create(CreateUserCommand command) {
+        GroupReferences.requireExist(groups, command.groups());
+        User user = newUser(command, command.roles(), command.active());
+        users.create(user);
+        return user;
     }
 
     private User newUser(CreateUserCommand command, Set<Role> roles, boolean active) {

@@ -15,6 +15,8 @@ import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.User;
+import dev.knot.ports.out.PasswordHasher;
+import dev.knot.testkit.fake.FakePasswordHasher;
 import dev.knot.testkit.fixture.SessionFixtures;
 import dev.knot.testkit.fixture.SpaceFixtures;
 import dev.knot.testkit.fixture.TokenFixtures;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 class UserServiceTest {
     private final DomainFixture domain = new DomainFixture();
+    /** Fake hashers are stateless, so this one checks the hashes the fixture's service made. */
+    private final PasswordHasher hasher = new FakePasswordHasher();
 
     @Test
     void firstAdminIsAnAdminWhateverTheCommandSays() {
@@ -254,6 +258,56 @@ class UserServiceTest {
         User inactiveManager = domain.users.findById(manager.id()).orElseThrow();
 
         assertCode(() -> domain.userWith(inactiveManager, "other"), ErrorCode.PERMISSION_DENIED);
+    }
+
+    @Test
+    void theOperatorResetsAnyonesPasswordAndEndsTheirSessions() {
+        User admin = domain.admin();
+        User plain = domain.userWith(admin, "plain");
+        domain.sessions.save(SessionFixtures.aSession().withUser(plain.id()).build());
+        domain.sessions.save(SessionFixtures.aSession().withUser(admin.id()).build());
+
+        domain.userService.resetPassword("PLAIN@example.com", "a new password");
+
+        User reset = domain.users.findById(plain.id()).orElseThrow();
+        assertThat(hasher.verify("a new password", reset.passwordHash())).isTrue();
+        assertThat(hasher.verify("correct horse battery", reset.passwordHash())).isFalse();
+        assertThat(domain.sessions.findByUser(plain.id())).isEmpty();
+        assertThat(domain.sessions.findByUser(admin.id())).hasSize(1);
+    }
+
+    @Test
+    void aResetPasswordKeepsThePasswordRules() {
+        User admin = domain.admin();
+
+        assertCode(() -> domain.userService.resetPassword("admin@example.com", "short"), ErrorCode.INVALID_ARGUMENT);
+        assertCode(() -> domain.userService.resetPassword("admin@example.com", "x".repeat(1025)),
+                ErrorCode.INVALID_ARGUMENT);
+        assertThat(domain.users.findById(admin.id()).orElseThrow()).isEqualTo(admin);
+    }
+
+    @Test
+    void resettingThePasswordOfAnUnknownEmailIsNotFound() {
+        domain.admin();
+
+        assertCode(() -> domain.userService.resetPassword("nobody@example.com", "a new password"),
+                ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void theOperatorCreatesUsersWithAnyRoleUnderTheSameRules() {
+        domain.admin();
+
+        User second = domain.userService.createUserAsOperator(newUser("second", Role.ADMIN, Role.SPACE_MANAGER));
+
+        assertThat(domain.users.findById(second.id())).contains(second);
+        assertThat(second.roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.SPACE_MANAGER);
+        assertCode(() -> domain.userService.createUserAsOperator(newUser("second")), ErrorCode.ALREADY_EXISTS);
+        assertCode(() -> domain.userService.createUserAsOperator(newUser("bo--b")), ErrorCode.INVALID_ARGUMENT);
+        CreateUserCommand unknownGroup = new CreateUserCommand("bob", "bob@example.com", "long enough", "", Set.of(),
+                Set.of(Id.<Group>of("01890000-0000-7000-8000-000000000001")), true, 0, 0, "", "", Shell.BASH, "UTC");
+        assertCode(() -> domain.userService.createUserAsOperator(unknownGroup), ErrorCode.INVALID_ARGUMENT);
+        assertThat(domain.users.findAll()).hasSize(2);
     }
 
     private static UpdateUserCommand sameAs(User user, String newPassword) {

@@ -21,6 +21,13 @@ public interface UserUseCases {
     /** Needs the manage-users permission; only an admin may grant Admin. */
     User createUser(User actor, CreateUserCommand command);
 
+    /**
+     * Creates a user with whatever roles the command gives, as the system rather than as a user: for the operator's
+     * command line, which has the store itself; not exposed over HTTP. The field and password rules, the group
+     * references and the uniqueness of username and email apply as in {@link #createUser}.
+     */
+    User createUserAsOperator(CreateUserCommand command);
+
     /** The actor themself, or anyone for a user manager. NOT_FOUND when absent. */
     User getUser(User actor, Id<User> userId);
 
@@ -38,4 +45,12 @@ public interface UserUseCases {
 
     /** A user manager deletes someone else; nobody deletes themself. Ends their sessions and tokens. */
     void deleteUser(User actor, Id<User> userId);
+
+    /**
+     * Sets the password of the user with {@code email} (compared case-insensitively), whoever they are: for the
+     * operator's command line, which has the store itself; not exposed over HTTP. The password rules apply; the
+     * user's sessions are ended, so whoever knew the old password is logged out. NOT_FOUND when there is no such
+     * user.
+     */
+    void resetPassword(String email, String newPassword);
 }
