@@ -52,10 +52,13 @@ public final class CrashWriterMain {
 
             if (round % 3 == 0) {
                 String email = "changed" + unique + "@example.com";
+                // Announced first: if the kill lands inside the update, either email is a correct outcome.
+                out.println("changing-email " + user.id() + " " + email);
                 users.update(UserFixtures.copyOf(user).withEmail(email).build());
                 out.println("email " + user.id() + " " + email);
             }
             if (round % 4 == 0) {
+                out.println("deleting-token " + token.id());
                 tokens.delete(token.id());
                 out.println("deleted-token " + token.id());
             }
