@@ -1,32 +1,94 @@
 package dev.knot.adapter.http;
 
+import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
+import dev.knot.ports.in.Authenticated;
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.KnotException;
+import dev.knot.ports.model.Permission;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.util.Locale;
 
-/** Runs a route's handler only once its access rule is met; on the thread the handler runs on. */
+/**
+ * Runs a route's handler only once its access rule is met, and attaches the {@link Caller} for it. The rule is the
+ * first, cheap gate; the domain checks every permission again, so a mistake here cannot grant anything the domain
+ * refuses.
+ */
 final class AccessGuard implements HttpHandler {
     /** The original's one 401 message, whatever was wrong with the credentials. */
     static final String UNAUTHENTICATED_MESSAGE = "Authentication token is not valid";
 
     private final AccessRule rule;
     private final HttpHandler next;
+    private final AccessControl control;
 
-    AccessGuard(AccessRule rule, HttpHandler next) {
+    AccessGuard(AccessRule rule, HttpHandler next, AccessControl control) {
         this.rule = requireNonNull(rule, "rule is null");
         this.next = requireNonNull(next, "next is null");
+        this.control = requireNonNull(control, "control is null");
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        // Nothing can authenticate a caller yet, so every rule but PUBLIC denies: default deny until sessions,
-        // tokens and agent tokens are checked here.
-        if (!(rule instanceof AccessRule.Public)) {
-            throw new KnotException(ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED_MESSAGE);
+        Credentials.refuseInQuery(exchange);
+        if (rule instanceof AccessRule.Public) {
+            next.handleRequest(exchange);
+            return;
         }
+        // Agent tokens are not implemented yet: no user credential opens an agent route.
+        if (rule instanceof AccessRule.Agent) {
+            throw Credentials.unauthenticated();
+        }
+        if (control.setup().required()) {
+            // Until the first admin exists, creating it is the only thing that works, and it needs no credential.
+            if (rule instanceof AccessRule.FirstAdminOrPermission) {
+                next.handleRequest(exchange);
+                return;
+            }
+            throw Credentials.unauthenticated();
+        }
+        Credentials.Presented credential = Credentials.find(exchange).orElseThrow(Credentials::unauthenticated);
+        if (credential.fromCookie()) {
+            // Only sessions live in cookies; checked before the lookup so a forged write does not even refresh one.
+            if (!control.auth().isSessionSecret(credential.secret())) {
+                throw Credentials.unauthenticated();
+            }
+            if (!SameOriginPolicy.isSafe(exchange.getRequestMethod())) {
+                control.origins().requireSameOrigin(exchange);
+            }
+        }
+        Authenticated authenticated = authenticate(credential);
+        requirePermission(authenticated);
+        new Caller(authenticated.user(), authenticated.session()).attachTo(exchange);
         next.handleRequest(exchange);
+    }
+
+    private Authenticated authenticate(Credentials.Presented credential) {
+        try {
+            return control.auth().authenticate(credential.secret());
+        } catch (KnotException failure) {
+            if (failure.code() == ErrorCode.UNAUTHENTICATED) {
+                throw Credentials.unauthenticated();
+            }
+            // The store being down is not the caller's fault: 503, not a logout.
+            throw failure;
+        }
+    }
+
+    private void requirePermission(Authenticated authenticated) {
+        Permission needed;
+        if (rule instanceof AccessRule.RequiresPermission requires) {
+            needed = requires.permission();
+        } else if (rule instanceof AccessRule.FirstAdminOrPermission requires) {
+            needed = requires.permission();
+        } else {
+            return;
+        }
+        if (!authenticated.user().hasPermission(needed)) {
+            throw new KnotException(ErrorCode.PERMISSION_DENIED, format("No permission to %s",
+                    needed.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        }
     }
 }

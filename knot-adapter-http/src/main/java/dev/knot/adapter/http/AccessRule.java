@@ -9,7 +9,11 @@ import dev.knot.ports.model.Permission;
  * reached by accident.
  */
 sealed interface AccessRule
-        permits AccessRule.Public, AccessRule.Authenticated, AccessRule.RequiresPermission, AccessRule.Agent {
+        permits AccessRule.Public,
+                AccessRule.Authenticated,
+                AccessRule.RequiresPermission,
+                AccessRule.FirstAdminOrPermission,
+                AccessRule.Agent {
 
     /** Anyone, without credentials: /health, login, agent registration. */
     AccessRule PUBLIC = new Public();
@@ -25,12 +29,26 @@ sealed interface AccessRule
         return new RequiresPermission(permission);
     }
 
+    /**
+     * Creating users: without credentials while knot has no user yet (the first admin is made this way), and with
+     * the permission afterwards. Every other rule answers 401 until setup is done.
+     */
+    static AccessRule firstAdminOr(Permission permission) {
+        return new FirstAdminOrPermission(permission);
+    }
+
     record Public() implements AccessRule {}
 
     record Authenticated() implements AccessRule {}
 
     record RequiresPermission(Permission permission) implements AccessRule {
         public RequiresPermission {
+            requireNonNull(permission, "permission is null");
+        }
+    }
+
+    record FirstAdminOrPermission(Permission permission) implements AccessRule {
+        public FirstAdminOrPermission {
             requireNonNull(permission, "permission is null");
         }
     }

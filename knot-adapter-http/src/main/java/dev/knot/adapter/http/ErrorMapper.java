@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.ErrorType;
 import dev.knot.ports.model.KnotException;
+import dev.knot.ports.model.RateLimitedException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +84,16 @@ final class ErrorMapper {
                     message,
                     failure.getCause());
         }
+        if (failure instanceof RateLimitedException) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, retryAfterSeconds((RateLimitedException) failure));
+        }
         return new ErrorReply(status(code), code.name(), message);
+    }
+
+    /** Whole seconds, rounded up, and at least one: a client told "0" would retry at once and fail again. */
+    static long retryAfterSeconds(RateLimitedException failure) {
+        long millis = failure.retryAfter().toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the HTTP listener binds and what it accepts. Undertow has no request limits of its own, so every limit here
@@ -24,6 +25,8 @@ import java.time.Duration;
  * @param drainTimeout on shutdown, how long in-flight requests may take to finish before the listener stops
  * @param ioThreads the non-blocking I/O threads
  * @param workerThreads the threads that run routes which call blocking ports
+ * @param trustedProxies the addresses ({@code 10.0.0.5}) and networks ({@code 10.0.0.0/8}) of reverse proxies whose
+ *     {@code X-Forwarded-For} is believed ({@code server.trusted_proxies}); empty: the socket peer is the client
  */
 public record HttpConfig(
         String host,
@@ -36,7 +39,8 @@ public record HttpConfig(
         Duration idleTimeout,
         Duration drainTimeout,
         int ioThreads,
-        int workerThreads) {
+        int workerThreads,
+        List<String> trustedProxies) {
 
     /** nginx's {@code client_max_body_size}; routes that take templates declare a larger limit of their own. */
     static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -71,6 +75,32 @@ public record HttpConfig(
         milliseconds("drainTimeout", drainTimeout);
         positive("ioThreads", ioThreads);
         positive("workerThreads", workerThreads);
+        trustedProxies = List.copyOf(requireNonNull(trustedProxies, "trustedProxies is null"));
+        // Parsed here so that a typo stops the server at start rather than silently trusting nobody.
+        TrustedProxies.parse(trustedProxies);
+    }
+
+    /** A listener that trusts no proxy: {@code X-Forwarded-For} is ignored. */
+    public HttpConfig(
+            String host,
+            int port,
+            URI publicUrl,
+            long maxRequestBodyBytes,
+            int maxHeaderBytes,
+            int maxHeaders,
+            Duration requestParseTimeout,
+            Duration idleTimeout,
+            Duration drainTimeout,
+            int ioThreads,
+            int workerThreads) {
+        this(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders, requestParseTimeout, idleTimeout,
+                drainTimeout, ioThreads, workerThreads, List.of());
+    }
+
+    /** This config, believing {@code X-Forwarded-For} from the given proxy addresses and CIDR networks. */
+    public HttpConfig withTrustedProxies(List<String> cidrsOrAddresses) {
+        return new HttpConfig(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders,
+                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, cidrsOrAddresses);
     }
 
     /** The safe defaults for everything but where to listen. */

@@ -34,15 +34,17 @@ final class HttpServer implements ManagedService {
     private final HttpConfig config;
     private final RouteTable routes;
     private final JsonCodec json;
+    private final AccessControl access;
 
     private Undertow undertow;
     private GracefulShutdownHandler drain;
     private volatile InetSocketAddress address;
 
-    HttpServer(HttpConfig config, RouteTable routes, JsonCodec json) {
+    HttpServer(HttpConfig config, RouteTable routes, JsonCodec json, AccessControl access) {
         this.config = requireNonNull(config, "config is null");
         this.routes = requireNonNull(routes, "routes is null");
         this.json = requireNonNull(json, "json is null");
+        this.access = requireNonNull(access, "access is null");
     }
 
     @Override
@@ -57,7 +59,7 @@ final class HttpServer implements ManagedService {
         }
         ErrorMapper errors = new ErrorMapper(json);
         GracefulShutdownHandler draining =
-                new GracefulShutdownHandler(new ErrorMappingHandler(new Router(routes, errors), errors));
+                new GracefulShutdownHandler(new ErrorMappingHandler(new Router(routes, errors, access), errors));
         Undertow server = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(config.ioThreads())

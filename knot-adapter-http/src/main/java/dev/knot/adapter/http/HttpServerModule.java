@@ -6,25 +6,32 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.knot.ports.in.AuthUseCases;
+import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.Set;
 
 /**
  * The HTTP adapter's wiring: adds the listener to the {@code Set<ManagedService>} that knot-app starts and closes,
- * built from every bound {@link RouteGroup}. Needs nothing bound from outside yet; route groups that drive the
- * domain will ask for its use-case ports.
+ * built from every bound {@link RouteGroup}. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases}
+ * and {@link AuthUseCases}.
  */
 public final class HttpServerModule extends AbstractModule {
     private final HttpConfig config;
+    private final SameOriginPolicy origins;
 
     public HttpServerModule(HttpConfig config) {
         this.config = requireNonNull(config, "config is null");
+        this.origins = new SameOriginPolicy(config.publicUrl());
     }
 
     @Override
     protected void configure() {
         Multibinder<RouteGroup> routeGroups = Multibinder.newSetBinder(binder(), RouteGroup.class);
         routeGroups.addBinding().toInstance(new HealthRoutes());
+        routeGroups.addBinding().toInstance(new ApiDocsRoutes());
         Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(HttpServer.class);
     }
 
@@ -34,14 +41,56 @@ public final class HttpServerModule extends AbstractModule {
         return new JsonCodec();
     }
 
+    @Provides
+    @Singleton
+    AccessControl accessControl(AuthUseCases auth, UserUseCases users) {
+        return new AccessControl(auth, new SetupState(users), origins);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup authRoutes(AuthUseCases auth, JsonCodec json) {
+        return new AuthRoutes(auth, json, new ClientAddresses(TrustedProxies.parse(config.trustedProxies())), origins,
+                new SessionCookie(config.publicUrl()));
+    }
+
+    @ProvidesIntoSet
+    RouteGroup userRoutes(UserUseCases users, JsonCodec json) {
+        return new UserRoutes(users, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup groupRoutes(GroupUseCases groups, JsonCodec json) {
+        return new GroupRoutes(groups, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup roleRoutes(JsonCodec json) {
+        return new RoleRoutes(json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup sessionRoutes(AuthUseCases auth, JsonCodec json) {
+        return new SessionRoutes(auth, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup tokenRoutes(AuthUseCases auth, JsonCodec json) {
+        return new TokenRoutes(auth, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup pingRoutes(JsonCodec json) {
+        return new PingRoutes(json);
+    }
+
     /** Builds the route table here, so a badly declared route stops the injector, before anything listens. */
     @Provides
     @Singleton
-    HttpServer httpServer(Set<RouteGroup> routeGroups, JsonCodec json) {
+    HttpServer httpServer(Set<RouteGroup> routeGroups, JsonCodec json, AccessControl access) {
         RouteTable.Builder routes = RouteTable.builder(config.maxRequestBodyBytes());
         for (RouteGroup group : routeGroups) {
             group.addTo(routes);
         }
-        return new HttpServer(config, routes.build(), json);
+        return new HttpServer(config, routes.build(), json, access);
     }
 }

@@ -22,12 +22,13 @@ import java.util.stream.Collectors;
 final class Router implements HttpHandler {
     private final PathTemplateMatcher<Resource> matcher = new PathTemplateMatcher<>();
 
-    Router(RouteTable table, ErrorMapper errors) {
+    Router(RouteTable table, ErrorMapper errors, AccessControl access) {
         requireNonNull(table, "table is null");
         requireNonNull(errors, "errors is null");
+        requireNonNull(access, "access is null");
         Map<String, List<Route>> byTemplate = table.routes().stream()
                 .collect(Collectors.groupingBy(Route::pathTemplate, LinkedHashMap::new, Collectors.toList()));
-        byTemplate.forEach((template, routes) -> matcher.add(template, resource(routes, errors)));
+        byTemplate.forEach((template, routes) -> matcher.add(template, resource(routes, errors, access)));
     }
 
     @Override
@@ -58,17 +59,17 @@ final class Router implements HttpHandler {
         }
     }
 
-    private static Resource resource(List<Route> routes, ErrorMapper errors) {
+    private static Resource resource(List<Route> routes, ErrorMapper errors, AccessControl access) {
         Map<HttpString, Endpoint> endpoints = new LinkedHashMap<>();
         for (Route route : routes) {
-            endpoints.put(route.method(), new Endpoint(route, executable(route, errors)));
+            endpoints.put(route.method(), new Endpoint(route, executable(route, errors, access)));
         }
         String allowed = endpoints.keySet().stream().map(HttpString::toString).collect(Collectors.joining(", "));
         return new Resource(Map.copyOf(endpoints), allowed);
     }
 
-    private static HttpHandler executable(Route route, ErrorMapper errors) {
-        HttpHandler guarded = new AccessGuard(route.access(), route.handler());
+    private static HttpHandler executable(Route route, ErrorMapper errors, AccessControl access) {
+        HttpHandler guarded = new AccessGuard(route.access(), route.handler(), access);
         return switch (route.execution()) {
             case IO_THREAD -> guarded;
             case WORKER_THREAD -> new BlockingHandler(new ErrorMappingHandler(guarded, errors));

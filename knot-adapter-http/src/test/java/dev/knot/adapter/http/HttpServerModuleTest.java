@@ -8,6 +8,9 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
+import dev.knot.ports.in.AuthUseCases;
+import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.runtime.ManagedService;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -24,6 +27,10 @@ class HttpServerModuleTest {
                 binder().requireAtInjectOnConstructors();
                 binder().requireExactBindingAnnotations();
                 binder().disableCircularProxies();
+                World world = new World();
+                bind(UserUseCases.class).toInstance(world.userService);
+                bind(GroupUseCases.class).toInstance(world.groupService);
+                bind(AuthUseCases.class).toInstance(world.authService);
                 install(new HttpServerModule(TestServers.config()));
             }
         });

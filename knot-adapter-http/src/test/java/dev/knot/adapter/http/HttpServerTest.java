@@ -205,7 +205,7 @@ class HttpServerTest {
                     config().drainTimeout(),
                     1,
                     1);
-            HttpServer second = new HttpServer(clashing, TestServers.table(clashing), new JsonCodec());
+            HttpServer second = new HttpServer(clashing, TestServers.table(clashing), new JsonCodec(), TestServers.access(clashing));
 
             assertThatThrownBy(second::start)
                     .isInstanceOfSatisfying(KnotException.class, failure -> assertThat(failure.code())
@@ -222,7 +222,7 @@ class HttpServerTest {
 
     @Test
     void closing_twice_and_closing_an_unstarted_server_are_harmless() {
-        HttpServer unstarted = new HttpServer(config(), TestServers.table(config()), new JsonCodec());
+        HttpServer unstarted = new HttpServer(config(), TestServers.table(config()), new JsonCodec(), TestServers.access(config()));
         unstarted.close();
         server.close();
         server.close();

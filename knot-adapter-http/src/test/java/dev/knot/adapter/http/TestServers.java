@@ -38,9 +38,16 @@ final class TestServers {
 
     /** A started server answering /health and the given test routes. */
     static HttpServer start(HttpConfig config, RouteGroup... groups) {
-        HttpServer server = new HttpServer(config, table(config, groups), new JsonCodec());
+        HttpServer server = new HttpServer(config, table(config, groups), new JsonCodec(), access(config));
         server.start();
         return server;
+    }
+
+    /** Access control over an empty domain: public routes work, every other rule answers 401. */
+    static AccessControl access(HttpConfig config) {
+        World world = new World();
+        return new AccessControl(
+                world.authService, new SetupState(world.userService), new SameOriginPolicy(config.publicUrl()));
     }
 
     static RouteTable table(HttpConfig config, RouteGroup... groups) {

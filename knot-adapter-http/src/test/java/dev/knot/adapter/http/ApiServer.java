@@ -1,0 +1,143 @@
+package dev.knot.adapter.http;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
+import dev.knot.ports.in.AuthUseCases;
+import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.UserUseCases;
+import dev.knot.ports.runtime.ManagedService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole adapter as knot-app wires it (HttpServerModule under strict Guice), over a {@link World}, listening on
+ * a loopback port; with a small client for the calls tests make.
+ */
+final class ApiServer implements AutoCloseable {
+    static final URI PUBLIC_URL = URI.create("https://knot.example.com");
+    static final String ORIGIN = "https://knot.example.com";
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    final World world;
+    final HttpServer server;
+
+    private ApiServer(World world, HttpServer server) {
+        this.world = world;
+        this.server = server;
+    }
+
+    static ApiServer start() {
+        return start(new World(), config());
+    }
+
+    static ApiServer start(World world, HttpConfig config) {
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
+            @Override
+            protected void configure() {
+                binder().requireExplicitBindings();
+                binder().requireAtInjectOnConstructors();
+                binder().requireExactBindingAnnotations();
+                binder().disableCircularProxies();
+                bind(UserUseCases.class).toInstance(world.userService);
+                bind(GroupUseCases.class).toInstance(world.groupService);
+                bind(AuthUseCases.class).toInstance(world.authService);
+                install(new HttpServerModule(config));
+            }
+        });
+        Set<ManagedService> services = injector.getInstance(Key.get(new TypeLiteral<Set<ManagedService>>() {}));
+        HttpServer server = (HttpServer) services.iterator().next();
+        server.start();
+        return new ApiServer(world, server);
+    }
+
+    static HttpConfig config() {
+        return HttpConfig.defaults("127.0.0.1", 0, PUBLIC_URL);
+    }
+
+    /** The route table this server was built from, as the module builds it. */
+    static RouteTable routeTable(World world, HttpConfig config) {
+        HttpServerModule module = new HttpServerModule(config);
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(UserUseCases.class).toInstance(world.userService);
+                bind(GroupUseCases.class).toInstance(world.groupService);
+                bind(AuthUseCases.class).toInstance(world.authService);
+                install(module);
+            }
+        });
+        Set<RouteGroup> groups = injector.getInstance(Key.get(new TypeLiteral<Set<RouteGroup>>() {}));
+        RouteTable.Builder routes = RouteTable.builder(config.maxRequestBodyBytes());
+        groups.forEach(group -> group.addTo(routes));
+        return routes.build();
+    }
+
+    Call call(String method, String path) {
+        return new Call(method, path);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** One request, built up and then sent. */
+    final class Call {
+        private final String method;
+        private final String path;
+        private final List<String> headers = new ArrayList<>();
+        private String body;
+
+        private Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        Call bearer(String credential) {
+            return header("Authorization", "Bearer " + credential);
+        }
+
+        /** The session cookie, from the UI's own origin unless the test sets another. */
+        Call cookie(String sessionSecret) {
+            return header("Cookie", Credentials.SESSION_COOKIE + "=" + sessionSecret);
+        }
+
+        Call header(String name, String value) {
+            headers.add(name);
+            headers.add(value);
+            return this;
+        }
+
+        Call json(String json) {
+            this.body = json;
+            return header("Content-Type", "application/json");
+        }
+
+        HttpResponse<String> send() throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.address().getPort() + path))
+                    .timeout(Duration.ofSeconds(20))
+                    .method(method, body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            for (int index = 0; index < headers.size(); index += 2) {
+                request.header(headers.get(index), headers.get(index + 1));
+            }
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.knot.adapter.http;
+
+import dev.knot.domain.auth.AuthService;
+import dev.knot.domain.auth.AuthSettings;
+import dev.knot.domain.group.GroupService;
+import dev.knot.domain.user.UserService;
+import dev.knot.ports.in.CreateUserCommand;
+import dev.knot.ports.model.Role;
+import dev.knot.ports.model.Shell;
+import dev.knot.ports.model.User;
+import dev.knot.testkit.fake.FakePasswordHasher;
+import dev.knot.testkit.fake.FakeSecretCipher;
+import dev.knot.testkit.fake.InMemoryGroupRepository;
+import dev.knot.testkit.fake.InMemorySessionStore;
+import dev.knot.testkit.fake.InMemorySpaceRepository;
+import dev.knot.testkit.fake.InMemoryTemplateRepository;
+import dev.knot.testkit.fake.InMemoryTokenRepository;
+import dev.knot.testkit.fake.InMemoryUserRepository;
+import dev.knot.testkit.fixture.MutableClock;
+import dev.knot.testkit.fixture.SequentialIdGenerator;
+import java.util.Set;
+
+/** The real domain services over the testkit's in-memory fakes: what the routes drive in these tests. */
+final class World {
+    static final String PASSWORD = "correct horse battery";
+
+    final MutableClock clock = new MutableClock();
+    final SequentialIdGenerator ids = new SequentialIdGenerator();
+    final InMemoryUserRepository users = new InMemoryUserRepository();
+    final InMemoryGroupRepository groups = new InMemoryGroupRepository();
+    final InMemoryTemplateRepository templates = new InMemoryTemplateRepository();
+    final InMemorySpaceRepository spaces = new InMemorySpaceRepository();
+    final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
+    final InMemorySessionStore sessions = new InMemorySessionStore(clock);
+    final UserService userService;
+    final GroupService groupService;
+    final AuthService authService;
+
+    World() {
+        FakePasswordHasher hasher = new FakePasswordHasher();
+        userService = new UserService(
+                users, groups, spaces, tokens, sessions, hasher, new FakeSecretCipher(), ids, clock);
+        groupService = new GroupService(groups, users, templates, ids, clock);
+        authService = new AuthService(users, sessions, tokens, hasher, ids, clock, AuthSettings.defaults());
+    }
+
+    static CreateUserCommand newUser(String username, Role... roles) {
+        return new CreateUserCommand(username, email(username), PASSWORD, "", Set.of(roles), Set.of(), true, 0, 0,
+                "", "", Shell.BASH, "UTC");
+    }
+
+    static String email(String username) {
+        return username + "@example.com";
+    }
+
+    User admin() {
+        return userService.createFirstAdmin(newUser("admin"));
+    }
+
+    User user(User creator, String username, Role... roles) {
+        return userService.createUser(creator, newUser(username, roles));
+    }
+
+    /** A bearer API token for the user. */
+    String token(User user) {
+        return authService.createToken(user, "test").secret();
+    }
+}
