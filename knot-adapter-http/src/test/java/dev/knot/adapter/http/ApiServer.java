@@ -32,6 +32,7 @@ final class ApiServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    /** The domain behind the server; null when it was started over other use cases. */
     final World world;
     final HttpServer server;
 
@@ -45,6 +46,14 @@ final class ApiServer implements AutoCloseable {
     }
 
     static ApiServer start(World world, HttpConfig config) {
+        return new ApiServer(world, listen(world.userService, world.groupService, world.authService, config));
+    }
+
+    static ApiServer start(UserUseCases users, GroupUseCases groups, AuthUseCases auth, HttpConfig config) {
+        return new ApiServer(null, listen(users, groups, auth, config));
+    }
+
+    private static HttpServer listen(UserUseCases users, GroupUseCases groups, AuthUseCases auth, HttpConfig config) {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
             @Override
             protected void configure() {
@@ -52,16 +61,16 @@ final class ApiServer implements AutoCloseable {
                 binder().requireAtInjectOnConstructors();
                 binder().requireExactBindingAnnotations();
                 binder().disableCircularProxies();
-                bind(UserUseCases.class).toInstance(world.userService);
-                bind(GroupUseCases.class).toInstance(world.groupService);
-                bind(AuthUseCases.class).toInstance(world.authService);
+                bind(UserUseCases.class).toInstance(users);
+                bind(GroupUseCases.class).toInstance(groups);
+                bind(AuthUseCases.class).toInstance(auth);
                 install(new HttpServerModule(config));
             }
         });
         Set<ManagedService> services = injector.getInstance(Key.get(new TypeLiteral<Set<ManagedService>>() {}));
         HttpServer server = (HttpServer) services.iterator().next();
         server.start();
-        return new ApiServer(world, server);
+        return server;
     }
 
     static HttpConfig config() {

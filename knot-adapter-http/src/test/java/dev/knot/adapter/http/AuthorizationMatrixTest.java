@@ -1,0 +1,212 @@
+package dev.knot.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.knot.ports.in.AuthUseCases;
+import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.LoginCommand;
+import dev.knot.ports.in.UserUseCases;
+import dev.knot.ports.model.Group;
+import dev.knot.ports.model.Role;
+import dev.knot.ports.model.User;
+import io.undertow.util.Methods;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every registered route, called by every kind of caller, against a fresh domain per call: only the intended cells
+ * succeed. A route that is not in {@link #EXPECTED} fails the test, so a new route must state who may call it.
+ *
+ * <p>Columns: no credential; a plain user on their own objects; a plain user on another user's objects; then the
+ * managers and the admin, each on the other user's objects. HEAD answers as GET does.
+ */
+class AuthorizationMatrixTest {
+    enum Principal { NONE, USER, OTHER, USER_MANAGER, TEMPLATE_MANAGER, SPACE_MANAGER, VOLUME_MANAGER, ADMIN }
+
+    private static final Map<String, List<Integer>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        //                                                 NONE USER OTHER  UM   TM   SM   VM  ADMIN
+        expect("GET /health",                               200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/",                            200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/openapi.yaml",                200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/init.js",                     200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/swagger-ui/{file}",           200, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/auth",                         200, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/auth/web",                     200, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/auth/logout",                  401, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/users",                        401, 403, 403, 201, 403, 403, 403, 201);
+        expect("GET /api/v1/users",                         401, 403, 403, 200, 403, 403, 403, 200);
+        expect("GET /api/v1/users/whoami",                  401, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api/v1/users/{user_id}",               401, 200, 403, 200, 403, 403, 403, 200);
+        expect("PUT /api/v1/users/{user_id}",               401, 200, 403, 200, 403, 403, 403, 200);
+        expect("DELETE /api/v1/users/{user_id}",            401, 400, 403, 200, 403, 403, 403, 200);
+        expect("GET /api/v1/groups",                        401, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/groups",                       401, 403, 403, 201, 403, 403, 403, 201);
+        expect("GET /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200);
+        expect("PUT /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200);
+        expect("DELETE /api/v1/groups/{group_id}",          401, 403, 403, 200, 403, 403, 403, 200);
+        expect("GET /api/v1/roles",                         401, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api/v1/sessions",                      401, 200, 200, 200, 200, 200, 200, 200);
+        expect("DELETE /api/v1/sessions/{session_id}",      401, 200, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/v1/tokens",                        401, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/tokens",                       401, 201, 201, 201, 201, 201, 201, 201);
+        expect("DELETE /api/v1/tokens/{token_id}",          401, 200, 404, 404, 404, 404, 404, 404);
+        expect("GET /api/v1/ping",                          401, 200, 200, 200, 200, 200, 200, 200);
+    }
+
+    private static final AtomicReference<Scenario> CURRENT = new AtomicReference<>();
+    private static ApiServer api;
+
+    @BeforeAll
+    static void start() {
+        api = ApiServer.start(
+                delegating(UserUseCases.class, () -> CURRENT.get().world.userService),
+                delegating(GroupUseCases.class, () -> CURRENT.get().world.groupService),
+                delegating(AuthUseCases.class, () -> CURRENT.get().world.authService),
+                ApiServer.config());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void every_route_is_in_the_matrix_and_every_row_is_a_route() {
+        Set<String> registered = registeredRoutes();
+        Set<String> declared = new TreeSet<>(EXPECTED.keySet());
+        for (String route : EXPECTED.keySet()) {
+            if (route.startsWith("GET ")) {
+                declared.add("HEAD " + route.substring(4));
+            }
+        }
+
+        assertThat(declared).as("routes in the matrix").containsExactlyInAnyOrderElementsOf(registered);
+    }
+
+    @Test
+    void only_the_intended_cells_succeed() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (String route : registeredRoutes()) {
+            String[] methodAndPath = route.split(" ", 2);
+            boolean head = methodAndPath[0].equals(Methods.HEAD_STRING);
+            List<Integer> row = EXPECTED.get(head ? "GET " + methodAndPath[1] : route);
+            if (row == null) {
+                mismatches.add(route + ": not in the matrix");
+                continue;
+            }
+            for (Principal principal : Principal.values()) {
+                Scenario scenario = new Scenario();
+                CURRENT.set(scenario);
+                HttpResponse<String> response = scenario.call(methodAndPath[0], methodAndPath[1], principal);
+                int expected = row.get(principal.ordinal());
+                if (response.statusCode() != expected) {
+                    mismatches.add(String.format("%s as %s: expected %s, got %s %s",
+                            route, principal, expected, response.statusCode(), response.body()));
+                }
+            }
+        }
+
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static Set<String> registeredRoutes() {
+        return ApiServer.routeTable(new World(), ApiServer.config()).routes().stream()
+                .map(route -> route.method() + " " + route.pathTemplate())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static void expect(String route, Integer... statuses) {
+        assertThat(statuses).hasSize(Principal.values().length);
+        EXPECTED.put(route, List.of(statuses));
+    }
+
+    /** The use-case port, forwarding each call to the current scenario's domain. */
+    private static <T> T delegating(Class<T> port, Supplier<T> current) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            try {
+                return method.invoke(current.get(), args);
+            } catch (InvocationTargetException failure) {
+                throw failure.getCause();
+            }
+        }));
+    }
+
+    /** A fresh domain: every kind of user with a token, a victim with a session and a token, a group. */
+    private static final class Scenario {
+        final World world = new World();
+        final Map<Principal, User> users = new EnumMap<>(Principal.class);
+        final Map<Principal, String> tokens = new EnumMap<>(Principal.class);
+        final User victim;
+        final Group group;
+
+        Scenario() {
+            User admin = world.admin();
+            users.put(Principal.ADMIN, admin);
+            users.put(Principal.USER, world.user(admin, "plain"));
+            users.put(Principal.OTHER, world.user(admin, "other"));
+            users.put(Principal.USER_MANAGER, world.user(admin, "usermanager", Role.USER_MANAGER));
+            users.put(Principal.TEMPLATE_MANAGER, world.user(admin, "templatemanager", Role.TEMPLATE_MANAGER));
+            users.put(Principal.SPACE_MANAGER, world.user(admin, "spacemanager", Role.SPACE_MANAGER));
+            users.put(Principal.VOLUME_MANAGER, world.user(admin, "volumemanager", Role.VOLUME_MANAGER));
+            users.forEach((principal, user) -> tokens.put(principal, world.token(user)));
+            victim = world.user(admin, "victim");
+            group = world.groupService.createGroup(admin, "developers");
+        }
+
+        HttpResponse<String> call(String method, String template, Principal principal) throws Exception {
+            User owner = principal == Principal.USER ? users.get(Principal.USER) : victim;
+            String path = template
+                    .replace("{user_id}", owner.id().value())
+                    .replace("{group_id}", group.id().value())
+                    .replace("{session_id}", login(owner))
+                    .replace("{token_id}", world.authService.createToken(owner, "extra").record().id().value())
+                    .replace("{file}", "swagger-ui.css");
+            ApiServer.Call call = api.call(method, path);
+            if (principal != Principal.NONE) {
+                call.bearer(tokens.get(principal));
+            }
+            String body = body(method, template, owner);
+            if (body != null) {
+                call.json(body);
+            }
+            return call.send();
+        }
+
+        private String login(User user) {
+            return world.authService.login(new LoginCommand(user.email(), World.PASSWORD, "192.0.2.1", "test"))
+                    .record().id().value();
+        }
+
+        private static String body(String method, String template, User target) {
+            return switch (method + " " + template) {
+                case "POST /api/v1/auth", "POST /api/v1/auth/web" ->
+                        String.format("{\"email\":\"%s\",\"password\":\"%s\"}", target.email(), World.PASSWORD);
+                case "POST /api/v1/users" -> "{\"username\":\"newcomer\",\"email\":\"newcomer@example.com\","
+                        + "\"password\":\"long enough\",\"active\":true,\"preferred_shell\":\"bash\","
+                        + "\"timezone\":\"UTC\"}";
+                case "PUT /api/v1/users/{user_id}" -> String.format("{\"email\":\"%s\",\"active\":true,"
+                        + "\"preferred_shell\":\"zsh\",\"timezone\":\"Europe/London\"}", target.email());
+                case "POST /api/v1/groups" -> "{\"name\":\"testers\"}";
+                case "PUT /api/v1/groups/{group_id}" -> "{\"name\":\"renamed\"}";
+                case "POST /api/v1/tokens" -> "{\"name\":\"cli\"}";
+                default -> null;
+            };
+        }
+    }
+}
