@@ -32,11 +32,13 @@ class ArchitectureTest {
             .layer("Domain").definedBy("dev.knot.domain..")
             .layer("Http").definedBy("dev.knot.adapter.http..")
             .layer("Embedded").definedBy("dev.knot.adapter.embedded..")
+            .layer("Crypto").definedBy("dev.knot.adapter.crypto..")
             .layer("App").definedBy("dev.knot.app..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Http").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Embedded").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App")
             .ensureAllClassesAreContainedInArchitectureIgnoring("dev.knot.testkit..")
             .because("adapters see only ports; only knot-app wires implementations (architecture.md)");
 
@@ -75,6 +77,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule xnio_stays_in_http_adapter = technologyConfinedTo("org.xnio..", "dev.knot.adapter.http..");
+
+    @ArchTest
+    static final ArchRule bouncy_castle_stays_in_crypto_adapter = technologyConfinedTo("org.bouncycastle..",
+            "dev.knot.adapter.crypto..");
 
     @ArchTest
     static final ArchRule picocli_stays_in_app = technologyConfinedTo("picocli..", "dev.knot.app..");
@@ -133,7 +139,8 @@ class ArchitectureTest {
     static void every_layer_has_classes(JavaClasses classes) {
         // Guards the rules above against passing vacuously because a package was renamed.
         for (String layer : new String[] {
-            "dev.knot.ports", "dev.knot.domain", "dev.knot.adapter.http", "dev.knot.adapter.embedded", "dev.knot.app"
+            "dev.knot.ports", "dev.knot.domain", "dev.knot.adapter.http", "dev.knot.adapter.embedded",
+            "dev.knot.adapter.crypto", "dev.knot.app"
         }) {
             if (!classes.containPackage(layer)) {
                 throw new AssertionError("no classes in " + layer + ": the architecture rules would pass vacuously");

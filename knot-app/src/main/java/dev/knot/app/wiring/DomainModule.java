@@ -9,7 +9,6 @@ import com.google.inject.multibindings.Multibinder;
 import dev.knot.domain.auth.AuthService;
 import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.crypto.AesGcmSecretCipher;
-import dev.knot.domain.crypto.Pbkdf2PasswordHasher;
 import dev.knot.domain.group.GroupService;
 import dev.knot.domain.id.UuidV7Generator;
 import dev.knot.domain.template.TemplateService;
@@ -35,8 +34,8 @@ import dev.knot.ports.runtime.ManagedService;
 
 /**
  * knot-domain's services, built with their plain constructors (the domain knows nothing of Guice), over whichever
- * stores the storage module bound. Installed after the storage module and before the HTTP adapter, so services
- * start in that order.
+ * stores the storage module bound and the password hasher of the crypto module. Installed after those and before the
+ * HTTP adapter, so services start in that order.
  */
 final class DomainModule extends AbstractModule {
     private final String serverKey;
@@ -55,12 +54,6 @@ final class DomainModule extends AbstractModule {
     @Singleton
     SecretCipher secretCipher() {
         return new AesGcmSecretCipher(serverKey);
-    }
-
-    @Provides
-    @Singleton
-    PasswordHasher passwordHasher() {
-        return new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.RECOMMENDED_ITERATIONS);
     }
 
     @Provides

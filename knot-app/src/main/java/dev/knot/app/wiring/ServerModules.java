@@ -2,11 +2,14 @@ package dev.knot.app.wiring;
 
 import com.google.inject.Binder;
 import com.google.inject.Module;
+import dev.knot.adapter.crypto.CryptoModule;
+import dev.knot.adapter.crypto.PasswordHashingConfig;
 import dev.knot.adapter.http.HttpConfig;
 import dev.knot.adapter.http.HttpServerModule;
 import dev.knot.app.config.KnotConfig;
 import dev.knot.app.config.ListenAddress;
 import dev.knot.ports.out.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,12 +22,24 @@ final class ServerModules {
     /** @throws dev.knot.ports.model.KnotException when the configuration asks for an adapter this build lacks */
     static List<Module> forConfig(KnotConfig config) {
         ListenAddress listen = config.server().listen();
+        List<Module> modules = new ArrayList<>(forAdminTool(config));
+        modules.add(new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())));
+        return List.copyOf(modules);
+    }
+
+    /**
+     * A server without its HTTP listener: the store and the domain over it, for `knot admin` to work on the store
+     * directly.
+     *
+     * @throws dev.knot.ports.model.KnotException when the configuration asks for an adapter this build lacks
+     */
+    static List<Module> forAdminTool(KnotConfig config) {
         return List.of(
                 ServerModules::strictBootstrap,
                 binder -> binder.bind(Clock.class).toInstance(new SystemClock()),
                 StorageModules.forConfig(config.server().storage()),
-                new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage())),
-                new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())));
+                new CryptoModule(PasswordHashingConfig.defaults()),
+                new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage())));
     }
 
     /** Airlift's bootstrap rules: everything bound on purpose, nothing guessed, no proxies papering over cycles. */
