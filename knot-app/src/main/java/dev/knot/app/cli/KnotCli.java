@@ -8,10 +8,14 @@ import picocli.CommandLine;
 public final class KnotCli {
     private KnotCli() {}
 
-    public static CommandLine create(ConfigEnvironment environment, ServerRunner runner) {
+    public static CommandLine create(
+            ConfigEnvironment environment, ServerRunner runner, DirectStore store, PasswordReader passwords) {
         SecureRandom random = new SecureRandom();
         CommandLine commandLine = new CommandLine(new KnotCommand());
         commandLine.addSubcommand(new ServerCommand(environment, runner));
+        commandLine.addSubcommand(new CommandLine(new AdminCommand(environment, store, passwords))
+                .addSubcommand(new AdminSetPasswordCommand())
+                .addSubcommand(new AdminCreateUserCommand()));
         commandLine.addSubcommand(new GenkeyCommand(random));
         commandLine.addSubcommand(new ScaffoldCommand(random));
         commandLine.addSubcommand(new VersionCommand());

@@ -4,11 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.knot.app.Logging;
 import dev.knot.app.config.ConfigEnvironment;
-import dev.knot.app.config.ConfigLoader;
-import dev.knot.app.config.ConfigProblem;
-import dev.knot.app.config.InvalidConfigException;
 import dev.knot.app.config.LoadedConfig;
-import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,21 +36,12 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedConfig loaded;
-        try {
-            loaded = new ConfigLoader(environment).load(root.configFile());
-        }
-        catch (InvalidConfigException invalid) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("knot: the configuration has " + invalid.problems().size()
-                    + " problem(s); the server did not start:");
-            for (ConfigProblem problem : invalid.problems()) {
-                err.println("  " + problem);
-            }
-            err.flush();
+        Optional<LoadedConfig> loaded = ConfigLoading.load(environment, root.configFile(), spec.commandLine().getErr(),
+                "the server did not start");
+        if (loaded.isEmpty()) {
             return ExitCodes.INVALID_CONFIG;
         }
-        Logging.setLevel(root.logLevel().orElse(loaded.config().logLevel()));
-        return runner.run(loaded);
+        Logging.setLevel(root.logLevel().orElse(loaded.get().config().logLevel()));
+        return runner.run(loaded.get());
     }
 }

@@ -19,7 +19,6 @@ import dev.knot.app.config.StorageConfig;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,7 @@ public final class KnotServerRunner implements ServerRunner {
         }
         catch (CreationException | ProvisionException failure) {
             LOG.error("knot could not be assembled: {}",
-                    knotCause(failure).map(Throwable::getMessage).orElse(failure.getMessage()));
+                    AssemblyFailures.knotCause(failure).map(Throwable::getMessage).orElse(failure.getMessage()));
             return ExitCodes.STARTUP_FAILED;
         }
         return runUntilStopped(lifecycle, config.server());
@@ -111,14 +110,5 @@ public final class KnotServerRunner implements ServerRunner {
             case MYSQL -> LOG.info("storage: MySQL at {}:{}", storage.mysql().host(), storage.mysql().port());
             case REDIS -> LOG.info("storage: Redis at {}", storage.redis().hosts());
         }
-    }
-
-    private static Optional<KnotException> knotCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KnotException knot) {
-                return Optional.of(knot);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.knot.app.cli;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import dev.knot.app.config.ConfigEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,8 +9,21 @@ import picocli.CommandLine;
 
 /** One execution of the `knot` command line, with its output captured. */
 record CliRun(int exitCode, String out, String err) {
+    private static final DirectStore NO_STORE = (config, task) -> fail("the store must not be opened");
+    private static final PasswordReader NO_PASSWORD = () -> fail("no password must be read");
+
     static CliRun execute(ConfigEnvironment environment, ServerRunner runner, String... arguments) {
-        CommandLine commandLine = KnotCli.create(environment, runner);
+        return execute(environment, runner, NO_STORE, NO_PASSWORD, arguments);
+    }
+
+    static CliRun execute(
+            ConfigEnvironment environment, DirectStore store, PasswordReader passwords, String... arguments) {
+        return execute(environment, config -> fail("the server must not run"), store, passwords, arguments);
+    }
+
+    private static CliRun execute(ConfigEnvironment environment, ServerRunner runner, DirectStore store,
+            PasswordReader passwords, String... arguments) {
+        CommandLine commandLine = KnotCli.create(environment, runner, store, passwords);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
