@@ -38,25 +38,27 @@ record StoreCollections(
     /** Opens every file; if one fails, closes those already open and rethrows. */
     static StoreCollections open(Path directory, boolean recover) {
         Opener opener = new Opener(directory, recover);
+        // Laid out for a small team; Chronicle adds tiers as a file fills, up to maxBloat (100x) this size. Larger
+        // initial layouts cost disk and start-up time: Chronicle writes out every tier it is given.
         try {
             return new StoreCollections(
-                    opener.open("user", "users.cmap", new FileSizing(1024, 20_000, 100), new UserCodec(),
+                    opener.open("user", "users.cmap", new FileSizing(1024, 2_000, 100), new UserCodec(),
                             User::id, ChronicleUserRepository.INDEXES),
-                    opener.open("group", "groups.cmap", new FileSizing(256, 5_000, 100), new GroupCodec(),
+                    opener.open("group", "groups.cmap", new FileSizing(256, 500, 100), new GroupCodec(),
                             Group::id, List.of()),
-                    opener.open("template", "templates.cmap", new FileSizing(8 * 1024, 10_000, 100),
+                    opener.open("template", "templates.cmap", new FileSizing(8 * 1024, 1_000, 100),
                             new TemplateCodec(), Template::id, List.of()),
-                    opener.open("template variable", "template-vars.cmap", new FileSizing(1024, 10_000, 100),
+                    opener.open("template variable", "template-vars.cmap", new FileSizing(1024, 1_000, 100),
                             new TemplateVarCodec(), TemplateVar::id, List.of()),
-                    opener.open("space", "spaces.cmap", new FileSizing(1024, 50_000, 100), new SpaceCodec(),
+                    opener.open("space", "spaces.cmap", new FileSizing(1024, 5_000, 100), new SpaceCodec(),
                             Space::id, ChronicleSpaceRepository.INDEXES),
-                    opener.open("volume", "volumes.cmap", new FileSizing(1024, 5_000, 100), new VolumeCodec(),
+                    opener.open("volume", "volumes.cmap", new FileSizing(1024, 500, 100), new VolumeCodec(),
                             Volume::id, List.of()),
-                    opener.open("token", "tokens.cmap", new FileSizing(512, 50_000, 100), new TokenCodec(),
+                    opener.open("token", "tokens.cmap", new FileSizing(512, 5_000, 100), new TokenCodec(),
                             Token::id, ChronicleTokenRepository.INDEXES),
-                    opener.open("session", "sessions.cmap", new FileSizing(512, 100_000, 100), new SessionCodec(),
+                    opener.open("session", "sessions.cmap", new FileSizing(512, 10_000, 100), new SessionCodec(),
                             Session::id, ChronicleSessionStore.INDEXES),
-                    opener.open("agent state", "agent-states.cmap", new FileSizing(1024, 20_000, 100),
+                    opener.open("agent state", "agent-states.cmap", new FileSizing(1024, 2_000, 100),
                             new AgentStateCodec(), AgentState::spaceId, List.of()),
                     opener.opened);
         } catch (RuntimeException e) {
