@@ -3,6 +3,7 @@ package dev.knot.app;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -84,6 +85,16 @@ final class KnotProcess implements AutoCloseable {
         catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** Writes {@code text} to knot's standard input and closes it, as `echo ... | knot ...` would. */
+    void writeInput(String text) {
+        try (OutputStream input = process.getOutputStream()) {
+            input.write(text.getBytes(UTF_8));
+        }
+        catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         }
     }
 
