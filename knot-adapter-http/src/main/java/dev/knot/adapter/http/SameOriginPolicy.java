@@ -50,7 +50,8 @@ final class SameOriginPolicy {
      * stated foreign origin is refused (login CSRF); a client that states none (curl, the CLI) is not a browser.
      */
     void requireSameOriginWhenStated(HttpServerExchange exchange) {
-        boolean stated = exchange.getRequestHeaders().contains(ORIGIN) || exchange.getRequestHeaders().contains(REFERER);
+        boolean stated =
+                exchange.getRequestHeaders().contains(ORIGIN) || exchange.getRequestHeaders().contains(REFERER);
         String fetchSite = exchange.getRequestHeaders().getFirst(FETCH_SITE);
         boolean crossSite = fetchSite != null && !"same-origin".equalsIgnoreCase(fetchSite)
                 && !"none".equalsIgnoreCase(fetchSite);

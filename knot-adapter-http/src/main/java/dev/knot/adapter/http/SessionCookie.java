@@ -16,11 +16,13 @@ final class SessionCookie {
 
     SessionCookie(URI publicUrl) {
         requireNonNull(publicUrl, "publicUrl is null");
-        this.attributes = "; Path=/; HttpOnly; SameSite=Lax" + ("https".equals(publicUrl.getScheme()) ? "; Secure" : "");
+        boolean https = "https".equals(publicUrl.getScheme());
+        this.attributes = "; Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "");
     }
 
     void set(HttpServerExchange exchange, String sessionSecret) {
-        exchange.getResponseHeaders().add(Headers.SET_COOKIE, Credentials.SESSION_COOKIE + "=" + sessionSecret + attributes);
+        exchange.getResponseHeaders()
+                .add(Headers.SET_COOKIE, Credentials.SESSION_COOKIE + "=" + sessionSecret + attributes);
     }
 
     void clear(HttpServerExchange exchange) {
