@@ -9,14 +9,16 @@ import dev.knot.ports.model.Id;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Shell;
+import dev.knot.ports.model.User;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * The body of {@code POST /users} and {@code PUT /users/{user_id}}, with the original's fields. A missing field is
- * the Go zero value ("", [], false, 0), as in the original; {@code username} is ignored by PUT.
+ * The body of {@code POST /users} and {@code PUT /users/{user_id}}, with the original's fields. On create a missing
+ * field takes a sensible default (active, bash, UTC, no roles); on update a missing field keeps the user's current
+ * value, so a client that sends only what it changes cannot deactivate or strip a user by omission. Empty
+ * passwords mean "unchanged". {@code username} is ignored by PUT.
  */
 record UserRequest(
         String username,
@@ -33,30 +35,41 @@ record UserRequest(
         String preferredShell,
         String timezone) {
 
-    UserRequest {
-        username = Objects.requireNonNullElse(username, "");
-        password = Objects.requireNonNullElse(password, "");
-        servicePassword = Objects.requireNonNullElse(servicePassword, "");
-        email = Objects.requireNonNullElse(email, "");
-        roles = roles == null ? List.of() : roles;
-        groups = groups == null ? List.of() : groups;
-        active = Objects.requireNonNullElse(active, false);
-        maxSpaces = Objects.requireNonNullElse(maxSpaces, 0);
-        maxDiskSpace = Objects.requireNonNullElse(maxDiskSpace, 0);
-        sshPublicKey = Objects.requireNonNullElse(sshPublicKey, "");
-        githubUsername = Objects.requireNonNullElse(githubUsername, "");
-        preferredShell = Objects.requireNonNullElse(preferredShell, "");
-        timezone = Objects.requireNonNullElse(timezone, "");
-    }
-
     CreateUserCommand toCreateCommand() {
-        return new CreateUserCommand(username, email, password, servicePassword, roleSet(), groupSet(), active,
-                maxSpaces, maxDiskSpace, sshPublicKey, githubUsername, shell(), timezone);
+        return new CreateUserCommand(
+                or(username, ""),
+                or(email, ""),
+                or(password, ""),
+                or(servicePassword, ""),
+                roles == null ? Set.of() : roleSet(),
+                groups == null ? Set.of() : groupSet(),
+                or(active, true),
+                or(maxSpaces, 0),
+                or(maxDiskSpace, 0),
+                or(sshPublicKey, ""),
+                or(githubUsername, ""),
+                preferredShell == null ? Shell.BASH : shell(),
+                or(timezone, "UTC"));
     }
 
-    UpdateUserCommand toUpdateCommand() {
-        return new UpdateUserCommand(email, password, servicePassword, roleSet(), groupSet(), active, maxSpaces,
-                maxDiskSpace, sshPublicKey, githubUsername, shell(), timezone);
+    UpdateUserCommand toUpdateCommand(User current) {
+        return new UpdateUserCommand(
+                or(email, current.email()),
+                or(password, ""),
+                or(servicePassword, ""),
+                roles == null ? current.roles() : roleSet(),
+                groups == null ? current.groups() : groupSet(),
+                or(active, current.active()),
+                or(maxSpaces, current.maxSpaces()),
+                or(maxDiskSpace, current.maxDiskSpace()),
+                or(sshPublicKey, current.sshPublicKey()),
+                or(githubUsername, current.githubUsername()),
+                preferredShell == null ? current.preferredShell() : shell(),
+                or(timezone, current.timezone()));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     private Set<Role> roleSet() {

@@ -70,7 +70,8 @@ final class UserRoutes implements RouteGroup {
         User caller = Caller.of(exchange).user();
         Id<User> userId = ApiPaths.id(exchange, "user_id");
         UserRequest request = json.readBody(exchange, UserRequest.class);
-        users.updateUser(caller, userId, request.toUpdateCommand());
+        User current = users.getUser(caller, userId);
+        users.updateUser(caller, userId, request.toUpdateCommand(current));
         json.send(exchange, StatusCodes.OK, StatusReply.OK);
     }
 

@@ -23,7 +23,8 @@ final class ServerModules {
     static List<Module> forConfig(KnotConfig config) {
         ListenAddress listen = config.server().listen();
         List<Module> modules = new ArrayList<>(forAdminTool(config));
-        modules.add(new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())));
+        modules.add(new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())
+                .withTrustedProxies(config.server().trustedProxies())));
         return List.copyOf(modules);
     }
 
