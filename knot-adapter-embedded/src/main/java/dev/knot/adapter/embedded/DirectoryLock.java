@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * The exclusive lock that makes one knot server the only user of an embedded store. The operating system releases
@@ -29,7 +30,8 @@ final class DirectoryLock implements AutoCloseable {
         Path file = directory.resolve(FILE_NAME);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PrivateFiles.fileAttributes(file));
         } catch (IOException e) {
             throw new KnotException(ErrorCode.STORE_UNAVAILABLE,
                     "the embedded store cannot open its lock file " + file + ": " + e, e);

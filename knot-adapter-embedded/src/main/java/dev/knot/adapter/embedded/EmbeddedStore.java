@@ -9,9 +9,11 @@ import dev.knot.ports.runtime.ManagedService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedStore implements ManagedService {
     static final String CLEAN_SHUTDOWN_FILE = "clean-shutdown";
 
+    /** Every file the store creates; knot's server.key may share the directory and is not among them. */
+    private static final List<String> STORE_FILE_NAMES = Stream.concat(
+            Stream.of(DirectoryLock.FILE_NAME, CLEAN_SHUTDOWN_FILE), StoreCollections.FILE_NAMES.stream()).toList();
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
     private static final long PURGE_PERIOD_SECONDS = 60;
 
@@ -59,6 +64,7 @@ final class EmbeddedStore implements ManagedService {
         prepareDirectory();
         lock = DirectoryLock.acquire(directory);
         try {
+            restrictPermissions();
             collections = StoreCollections.open(directory, startsAfterCrash());
         } catch (RuntimeException e) {
             lock.close();
@@ -99,7 +105,7 @@ final class EmbeddedStore implements ManagedService {
                     "the embedded store path " + directory + " is not a directory");
         }
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.createDirectories(directory);
         } catch (IOException e) {
             throw new KnotException(ErrorCode.STORE_UNAVAILABLE,
                     "the embedded store cannot create its directory " + directory + ": " + e, e);
@@ -107,6 +113,35 @@ final class EmbeddedStore implements ManagedService {
         if (!Files.isReadable(directory) || !Files.isWritable(directory) || !Files.isExecutable(directory)) {
             throw new KnotException(ErrorCode.STORE_UNAVAILABLE, "the embedded store directory " + directory
                     + " must be readable and writable by the user running knot");
+        }
+    }
+
+    /**
+     * Makes the store's own files private to the user running knot (releases before this one created them
+     * readable by everyone) and warns when the directory lets other users in. The directory itself is the
+     * operator's once it exists, so it is not changed, and other files in it (knot's server.key) are not ours.
+     */
+    private void restrictPermissions() {
+        try {
+            if (PrivateFiles.isOpenToOthers(directory)) {
+                LOG.warn("the embedded store directory {} can be listed or changed by other users ({}); the store's"
+                        + " files are readable by their owner only, but consider chmod 700 on it", directory,
+                        PrivateFiles.permissions(directory));
+            }
+            int restricted = 0;
+            for (String name : STORE_FILE_NAMES) {
+                if (PrivateFiles.restrict(directory.resolve(name))) {
+                    restricted++;
+                }
+            }
+            if (restricted > 0) {
+                LOG.info("the embedded store made {} of its files in {} readable by their owner only", restricted,
+                        directory);
+            }
+        } catch (IOException e) {
+            // The store works all the same; this is hardening, so it is reported rather than fatal.
+            LOG.warn("the embedded store could not make its files in {} readable by their owner only: {}", directory,
+                    e.toString());
         }
     }
 
@@ -160,7 +195,7 @@ final class EmbeddedStore implements ManagedService {
 
     private void markCleanShutdown() {
         try {
-            Files.write(directory.resolve(CLEAN_SHUTDOWN_FILE), new byte[0]);
+            PrivateFiles.createFileIfMissing(directory.resolve(CLEAN_SHUTDOWN_FILE));
         } catch (IOException e) {
             LOG.warn("the embedded store could not record its clean shutdown ({}); the next start will run"
                     + " recovery", e.getMessage());

@@ -116,14 +116,14 @@ final class RecordFile implements AutoCloseable {
     private static ChronicleMap<String, byte[]> openMap(
             Path path, ChronicleMapBuilder<String, byte[]> builder, boolean recover) throws IOException {
         if (!Files.exists(path)) {
-            return builder.createPersistedTo(path.toFile());
+            return create(path, builder);
         }
         if (Files.size(path) < READINESS_WORD_OFFSET + Integer.BYTES) {
             // The creator died before the header was written, so no record was ever stored in it.
             LOG.warn("{} was left empty by a process that died while creating it; it holds no data and was"
                     + " recreated", path);
             Files.delete(path);
-            return builder.createPersistedTo(path.toFile());
+            return create(path, builder);
         }
         if (markReadyIfNot(path)) {
             // Opening it as it was would wait in Chronicle's waitUntilReady (recovery too) for a creator that no
@@ -135,6 +135,13 @@ final class RecordFile implements AutoCloseable {
         if (recover) {
             return builder.recoverPersistedTo(path.toFile(), true);
         }
+        return builder.createPersistedTo(path.toFile());
+    }
+
+    private static ChronicleMap<String, byte[]> create(Path path, ChronicleMapBuilder<String, byte[]> builder)
+            throws IOException {
+        // Chronicle would create the file readable by everyone; it lays out an existing empty file as a new map.
+        PrivateFiles.createFileIfMissing(path);
         return builder.createPersistedTo(path.toFile());
     }
 
