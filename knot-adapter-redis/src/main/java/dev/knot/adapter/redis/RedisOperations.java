@@ -1,0 +1,100 @@
+package dev.knot.adapter.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The few Redis operations knot's stores use, on the shared connection. Every Redisson failure leaves here as
+ * KnotException STORE_UNAVAILABLE.
+ */
+final class RedisOperations {
+    /** MGET in slices, so that listing a large collection does not make one huge reply. */
+    private static final int KEYS_PER_READ = 200;
+    private static final String RECORD_WRITE_SCRIPT = script("record-write.lua");
+
+    private final RedisConnection connection;
+
+    @Inject
+    RedisOperations(RedisConnection connection) {
+        this.connection = requireNonNull(connection, "connection is null");
+    }
+
+    Optional<String> get(String key) {
+        return call(client -> Optional.ofNullable(client.<String>getBucket(key, StringCodec.INSTANCE).get()));
+    }
+
+    /** The values of the keys that exist, by key, in the order given. */
+    Map<String, String> getAll(List<String> keys) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_READ) {
+            List<String> slice = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_READ));
+            Map<String, String> found = call(
+                    client -> client.getBuckets(StringCodec.INSTANCE).get(slice.toArray(String[]::new)));
+            for (String key : slice) {
+                String value = found.get(key);
+                if (value != null) {
+                    values.put(key, value);
+                }
+            }
+        }
+        return values;
+    }
+
+    Set<String> members(String setKey) {
+        return call(client -> client.<String>getSet(setKey, StringCodec.INSTANCE).readAll());
+    }
+
+    boolean isEmptySet(String setKey) {
+        return call(client -> client.getSet(setKey, StringCodec.INSTANCE).size() == 0);
+    }
+
+    /** Removes members whose records are gone (expired), so that a set of expiring ids does not grow. */
+    void removeMembers(String setKey, Collection<String> members) {
+        if (!members.isEmpty()) {
+            call(client -> client.<String>getSet(setKey, StringCodec.INSTANCE).removeAll(members));
+        }
+    }
+
+    RecordWrite.Outcome write(RecordWrite write) {
+        long answer = call(client -> client.getScript(StringCodec.INSTANCE).<Long>eval(
+                write.recordKey(), RScript.Mode.READ_WRITE, RECORD_WRITE_SCRIPT, RScript.ReturnType.LONG,
+                write.keys(), write.arguments()));
+        return write.outcome(answer);
+    }
+
+    private <T> T call(Function<RedissonClient, T> operation) {
+        RedissonClient client = connection.client();
+        try {
+            return operation.apply(client);
+        } catch (RedisException failure) {
+            throw connection.failures().unavailable(failure);
+        }
+    }
+
+    private static String script(String name) {
+        try (InputStream in = RedisOperations.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the script " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException error) {
+            throw new UncheckedIOException("cannot read the script " + name, error);
+        }
+    }
+}
