@@ -10,19 +10,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How knot's values are written to and read from columns. Times are DATETIME(6) holding UTC: the driver passes
- * a LocalDateTime through untouched, so neither the JVM's nor the server's time zone can shift them.
+ * How knot's values are written to and read from columns. Times are DATETIME(6) holding UTC, passed as text
+ * ("2025-03-14 15:09:26.535000"), so that neither the JVM's nor the server's time zone can shift them, and
+ * because Connector/J takes MariaDB 10.x for MySQL 5.5 (its "5.5.5-" version prefix) and would drop the
+ * fractional seconds of a LocalDateTime parameter.
  */
 final class Columns {
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
     private Columns() {}
 
     /** The JDBC parameter for {@code value}: ids as their text, instants as UTC date-times to the microsecond. */
     static Object parameter(Object value) {
         if (value instanceof Instant instant) {
-            return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+            return DATETIME.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
         }
         if (value instanceof Id<?> id) {
             return id.value();
