@@ -2,6 +2,7 @@ package dev.knot.adapter.mysql;
 
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.KnotException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -83,6 +84,9 @@ final class SqlFailures {
             innermost = innermost.getCause();
         }
         String reason = firstLine(innermost.getMessage());
+        if (innermost instanceof UnknownHostException) {
+            return "unknown host " + reason;
+        }
         if (reason.isBlank()) {
             reason = firstLine(failure.getMessage());
         }
