@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.KnotException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.redisson.client.RedisTimeoutException;
 
 /**
  * Turns what Redisson throws into the port's error: STORE_UNAVAILABLE "Redis is unavailable: <short reason>".
@@ -12,6 +15,9 @@ import dev.knot.ports.model.KnotException;
 final class RedisFailures {
     private static final int MAXIMUM_REASON_LENGTH = 200;
     private static final String REDACTED = "(redacted)";
+    /** "java.util.concurrent.ExecutionException: " and the like, repeated. */
+    private static final Pattern CLASS_NAME_PREFIX =
+            Pattern.compile("^(?:(?:[a-z_][A-Za-z0-9_$]*\\.)+[A-Z][A-Za-z0-9_$]*(?::\\s*|$))+");
 
     private final String password;
 
@@ -27,16 +33,33 @@ final class RedisFailures {
         return new KnotException(ErrorCode.STORE_UNAVAILABLE, "Redis is unavailable: " + redacted(reason));
     }
 
+    /**
+     * Redisson wraps failures in layers whose messages are only the inner class's name
+     * ("java.util.concurrent.ExecutionException: org.redisson…"); the reason is the first plain message found.
+     */
     private String reason(Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return failure.getClass().getSimpleName();
+        String reason = null;
+        boolean timedOut = false;
+        for (Throwable layer = failure; layer != null && reason == null; layer = next(layer)) {
+            timedOut |= layer instanceof TimeoutException || layer instanceof RedisTimeoutException;
+            String message = layer.getMessage() == null ? "" : CLASS_NAME_PREFIX.matcher(layer.getMessage().strip())
+                    .replaceFirst("");
+            if (!message.isBlank()) {
+                reason = message;
+            }
+        }
+        if (reason == null) {
+            reason = timedOut ? "no answer in time" : failure.getClass().getSimpleName();
         }
         // Redact before cutting, so that a cut cannot leave part of the password behind.
-        String firstLine = redacted(message.strip().lines().findFirst().orElse(""));
+        String firstLine = redacted(reason.lines().findFirst().orElse(""));
         return firstLine.length() <= MAXIMUM_REASON_LENGTH
                 ? firstLine
                 : firstLine.substring(0, MAXIMUM_REASON_LENGTH) + "…";
+    }
+
+    private static Throwable next(Throwable layer) {
+        return layer.getCause() == layer ? null : layer.getCause();
     }
 
     private String redacted(String text) {

@@ -8,6 +8,6 @@ final class Shells {
 
     static Shell read(StoredObject stored, String field) {
         String name = stored.text(field);
-        return Shell.fromValue(name).orElseThrow(() -> Json.unreadable("record", "unknown shell " + name));
+        return Shell.fromValue(name).orElseThrow(() -> stored.unreadable("field " + field + " holds an unknown shell " + name));
     }
 }

@@ -81,7 +81,7 @@ final class SpaceCodec implements RecordCodec<Space> {
         try {
             return SpaceState.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw Json.unreadable("space", "unknown state " + name);
+            throw stored.unreadable("field state holds an unknown state " + name);
         }
     }
 }

@@ -145,6 +145,11 @@ final class StoredObject {
         return ports;
     }
 
+    /** An error saying this record is unreadable, for checks the getters cannot make (an unknown enum name). */
+    KnotException unreadable(String reason) {
+        return Json.unreadable(what, reason);
+    }
+
     private ObjectNode object(String field) {
         JsonNode value = field(field);
         if (!value.isObject()) {

@@ -71,7 +71,7 @@ final class UserCodec implements RecordCodec<User> {
     private static Set<Role> roles(StoredObject stored) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String roleId : stored.texts("roles")) {
-            roles.add(Role.fromId(roleId).orElseThrow(() -> Json.unreadable("user", "unknown role id " + roleId)));
+            roles.add(Role.fromId(roleId).orElseThrow(() -> stored.unreadable("field roles holds an unknown role id " + roleId)));
         }
         return roles;
     }
