@@ -88,7 +88,19 @@ final class SchemaMigrations {
             }
             return latestVersion();
         } finally {
+            releaseLock(sql);
+        }
+    }
+
+    /**
+     * A failure here must not hide the migration's own: the connection is broken then, and the server releases
+     * a named lock when its connection ends.
+     */
+    private static void releaseLock(SqlConnection sql) {
+        try {
             sql.query(RELEASE_LOCK, rows -> rows.next(), LOCK_NAME);
+        } catch (SQLException failure) {
+            LOG.warn("could not release the MySQL migration lock: {}", SqlFailures.shortReason(failure));
         }
     }
 
