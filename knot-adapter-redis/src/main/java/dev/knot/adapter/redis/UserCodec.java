@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knot.ports.model.EncryptedValue;
 import dev.knot.ports.model.PasswordHash;
 import dev.knot.ports.model.Role;
-import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.User;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.knot.adapter.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.knot.ports.model.ErrorCode;
@@ -37,8 +38,8 @@ class RecordCodecTest {
 
     private void assertUnreadable(String json, String mentioned) {
         assertThatThrownBy(() -> codec.fromJson(json, "p:Users:1"))
-                .isInstanceOfSatisfying(KnotException.class, error -> org.assertj.core.api.Assertions
-                        .assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL))
+                .isInstanceOfSatisfying(KnotException.class,
+                        error -> assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL))
                 .hasMessageContaining("p:Users:1")
                 .hasMessageContaining(mentioned);
     }

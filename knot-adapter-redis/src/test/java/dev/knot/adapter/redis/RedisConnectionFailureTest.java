@@ -47,9 +47,9 @@ class RedisConnectionFailureTest {
 
     @Test
     void callsBeforeStartFailWithStoreUnavailable() {
-        RedisConnection connection = new RedisConnection(configFor("127.0.0.1:6379"));
-        RedisUserRepository users = new RedisUserRepository(new RedisOperations(connection), KeyLayout.of(configFor(
-                "127.0.0.1:6379")));
+        RedisConfig config = configFor("127.0.0.1:6379");
+        RedisUserRepository users =
+                new RedisUserRepository(new RedisOperations(new RedisConnection(config)), KeyLayout.of(config));
 
         assertThatThrownBy(users::hasUsers).satisfies(RedisConnectionFailureTest::isUnavailableWithoutPassword);
     }
