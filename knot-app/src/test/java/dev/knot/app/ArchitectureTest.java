@@ -32,12 +32,16 @@ class ArchitectureTest {
             .layer("Domain").definedBy("dev.knot.domain..")
             .layer("Http").definedBy("dev.knot.adapter.http..")
             .layer("Embedded").definedBy("dev.knot.adapter.embedded..")
+            .layer("Mysql").definedBy("dev.knot.adapter.mysql..")
+            .layer("Redis").definedBy("dev.knot.adapter.redis..")
             .layer("Crypto").definedBy("dev.knot.adapter.crypto..")
             .layer("App").definedBy("dev.knot.app..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Http").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Embedded").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Mysql").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Redis").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App")
             .ensureAllClassesAreContainedInArchitectureIgnoring("dev.knot.testkit..")
             .because("adapters see only ports; only knot-app wires implementations (architecture.md)");
@@ -70,6 +74,24 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule chronicle_stays_in_embedded_adapter = technologyConfinedTo("net.openhft..",
             "dev.knot.adapter.embedded..");
+
+    @ArchTest
+    static final ArchRule hikari_stays_in_mysql_adapter = technologyConfinedTo("com.zaxxer..",
+            "dev.knot.adapter.mysql..");
+
+    @ArchTest
+    static final ArchRule jdbc_driver_stays_in_mysql_adapter = technologyConfinedTo("com.mysql..",
+            "dev.knot.adapter.mysql..");
+
+    @ArchTest
+    static final ArchRule jdbc_stays_in_mysql_adapter = technologyConfinedTo("java.sql..", "dev.knot.adapter.mysql..");
+
+    @ArchTest
+    static final ArchRule redisson_stays_in_redis_adapter = technologyConfinedTo("org.redisson..",
+            "dev.knot.adapter.redis..");
+
+    @ArchTest
+    static final ArchRule netty_stays_in_redis_adapter = technologyConfinedTo("io.netty..", "dev.knot.adapter.redis..");
 
     @ArchTest
     static final ArchRule undertow_stays_in_http_adapter = technologyConfinedTo("io.undertow..",

@@ -110,17 +110,6 @@ class KnotServerIT {
     }
 
     @Test
-    void mysqlStorageIsRefusedWithAClearMessage() throws IOException {
-        // The install guide's first knot.yml, with a real key: it enables MySQL.
-        Path config = Files.writeString(root.resolve("mysql.yml"),
-                InstallGuide.withKey(InstallGuide.read().knotYmlFiles().get(0), "Gnat9SAejFszCla9n1FjCIXQb3py5i0w"));
-        try (KnotProcess knot = start(root.resolve("mysql-2"), "server", "-c", config.toString())) {
-            assertThat(knot.awaitExit(STARTUP)).isNotZero();
-            assertThat(knot.err()).contains("MySQL storage is not available in this build yet");
-        }
-    }
-
-    @Test
     void genkeyScaffoldAndVersionRunFromTheJar() throws IOException {
         try (KnotProcess genkey = start(root.resolve("genkey"), "genkey")) {
             assertThat(genkey.awaitExit(EXIT)).isZero();

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,28 +41,40 @@ class WiringTest {
             SpaceRepository.class, VolumeRepository.class, TokenRepository.class, SessionStore.class,
             AgentStateStore.class, Clock.class);
 
+    private static final String KEY = "0123456789abcdefghijABCDEFGHIJ01";
+
     @TempDir
     Path working;
 
     @ParameterizedTest
-    @EnumSource(value = StorageType.class, names = "EMBEDDED")
-    void everyDrivenPortIsBoundForAnAvailableStore(StorageType type) {
-        Injector injector = Guice.createInjector(Stage.TOOL, ServerModules.forConfig(configFor(type)));
+    @EnumSource(StorageType.class)
+    void everyDrivenPortIsBoundForEveryStore(StorageType type) {
+        assertEveryPortBound(Guice.createInjector(Stage.TOOL, ServerModules.forConfig(configFor(type))));
+    }
 
+    @Test
+    void mysqlWithRedisKeepsDurableDataInMysqlAndTheCacheInRedis() {
+        KnotConfig config = load("server: {encrypt: " + KEY + ", mysql: {enabled: true}, redis: {enabled: true}}");
+
+        assertThat(config.server().storage().type()).isEqualTo(StorageType.MYSQL);
+        assertThat(config.server().storage().cacheType()).isEqualTo(StorageType.REDIS);
+        assertEveryPortBound(Guice.createInjector(Stage.TOOL, ServerModules.forConfig(config)));
+    }
+
+    @Test
+    void srvHostsAreRefusedClearlyUntilLookupsExist() {
+        KnotConfig config = load("server: {encrypt: " + KEY + ", redis: {enabled: true, hosts: [srv+redis.service.consul]}}");
+
+        assertThatThrownBy(() -> ServerModules.forConfig(config))
+                .isInstanceOf(KnotException.class)
+                .hasMessageContaining("srv+ lookups are not supported");
+    }
+
+    private static void assertEveryPortBound(Injector injector) {
         for (Class<?> port : DRIVEN_PORTS) {
             assertThat(injector.getExistingBinding(Key.get(port))).as(port.getSimpleName()).isNotNull();
         }
         assertThat(injector.getExistingBinding(Key.get(new TypeLiteral<Set<ManagedService>>() {}))).isNotNull();
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = StorageType.class, names = {"MYSQL", "REDIS"})
-    void aStoreWithoutAnAdapterInThisBuildIsRefusedClearly(StorageType type) {
-        String store = type == StorageType.MYSQL ? "MySQL" : "Redis";
-
-        assertThatThrownBy(() -> ServerModules.forConfig(configFor(type)))
-                .isInstanceOf(KnotException.class)
-                .hasMessageStartingWith(store + " storage is not available in this build yet");
     }
 
     private KnotConfig configFor(StorageType type) {
@@ -70,9 +83,13 @@ class WiringTest {
             case MYSQL -> "mysql";
             case REDIS -> "redis";
         };
-        ConfigEnvironment environment = new ConfigEnvironment(Map.of(), working, Optional.empty(), () -> "test-host");
-        KnotConfig config = new ConfigLoader(environment).fromYaml("server: {" + section + ": {enabled: true}}");
+        KnotConfig config = load("server: {encrypt: " + KEY + ", " + section + ": {enabled: true}}");
         assertThat(config.server().storage().type()).isEqualTo(type);
         return config;
+    }
+
+    private KnotConfig load(String yaml) {
+        ConfigEnvironment environment = new ConfigEnvironment(Map.of(), working, Optional.empty(), () -> "test-host");
+        return new ConfigLoader(environment).fromYaml(yaml);
     }
 }
