@@ -27,6 +27,7 @@ import java.util.List;
  * @param workerThreads the threads that run routes which call blocking ports
  * @param trustedProxies the addresses ({@code 10.0.0.5}) and networks ({@code 10.0.0.0/8}) of reverse proxies whose
  *     {@code X-Forwarded-For} is believed ({@code server.trusted_proxies}); empty: the socket peer is the client
+ * @param tls plain HTTP or HTTPS, on the same address either way
  */
 public record HttpConfig(
         String host,
@@ -40,7 +41,8 @@ public record HttpConfig(
         Duration drainTimeout,
         int ioThreads,
         int workerThreads,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        HttpTlsConfig tls) {
 
     /** nginx's {@code client_max_body_size}; routes that take templates declare a larger limit of their own. */
     static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -78,9 +80,28 @@ public record HttpConfig(
         trustedProxies = List.copyOf(requireNonNull(trustedProxies, "trustedProxies is null"));
         // Parsed here so that a typo stops the server at start rather than silently trusting nobody.
         TrustedProxies.parse(trustedProxies);
+        requireNonNull(tls, "tls is null");
     }
 
-    /** A listener that trusts no proxy: {@code X-Forwarded-For} is ignored. */
+    /** A plain HTTP listener. */
+    public HttpConfig(
+            String host,
+            int port,
+            URI publicUrl,
+            long maxRequestBodyBytes,
+            int maxHeaderBytes,
+            int maxHeaders,
+            Duration requestParseTimeout,
+            Duration idleTimeout,
+            Duration drainTimeout,
+            int ioThreads,
+            int workerThreads,
+            List<String> trustedProxies) {
+        this(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders, requestParseTimeout, idleTimeout,
+                drainTimeout, ioThreads, workerThreads, trustedProxies, HttpTlsConfig.plain());
+    }
+
+    /** A plain HTTP listener that trusts no proxy: {@code X-Forwarded-For} is ignored. */
     public HttpConfig(
             String host,
             int port,
@@ -100,10 +121,16 @@ public record HttpConfig(
     /** This config, believing {@code X-Forwarded-For} from the given proxy addresses and CIDR networks. */
     public HttpConfig withTrustedProxies(List<String> cidrsOrAddresses) {
         return new HttpConfig(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders,
-                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, cidrsOrAddresses);
+                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, cidrsOrAddresses, tls);
     }
 
-    /** The safe defaults for everything but where to listen. */
+    /** This config, serving plain HTTP or HTTPS as {@code tls} says. */
+    public HttpConfig withTls(HttpTlsConfig tls) {
+        return new HttpConfig(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders,
+                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, trustedProxies, tls);
+    }
+
+    /** The safe defaults for everything but where to listen; plain HTTP until {@link #withTls} says otherwise. */
     public static HttpConfig defaults(String host, int port, URI publicUrl) {
         int processors = Runtime.getRuntime().availableProcessors();
         int ioThreads = Math.max(2, processors);

@@ -14,12 +14,16 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.Options;
+import org.xnio.Sequence;
 
 /**
- * The HTTP listener. Every limit of {@link HttpConfig} is set on Undertow, which has none of its own. Closing it
- * drains: new requests get 503 while those in flight may finish, up to the drain timeout.
+ * The HTTP listener, speaking plain HTTP or HTTPS (HTTP/1.1) on the one address. Every limit of {@link HttpConfig} is
+ * set on Undertow, which has none of its own. Closing it drains: new requests get 503 while those in flight may
+ * finish, up to the drain timeout.
  */
 final class HttpServer implements ManagedService {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -35,16 +39,19 @@ final class HttpServer implements ManagedService {
     private final RouteTable routes;
     private final JsonCodec json;
     private final AccessControl access;
+    private final Optional<HttpsContext> https;
 
     private Undertow undertow;
     private GracefulShutdownHandler drain;
     private volatile InetSocketAddress address;
 
+    /** @throws KnotException INVALID_ARGUMENT when HTTPS is asked for with certificate files that cannot be used */
     HttpServer(HttpConfig config, RouteTable routes, JsonCodec json, AccessControl access) {
         this.config = requireNonNull(config, "config is null");
         this.routes = requireNonNull(routes, "routes is null");
         this.json = requireNonNull(json, "json is null");
         this.access = requireNonNull(access, "access is null");
+        this.https = HttpsContext.forConfig(config.tls());
     }
 
     @Override
@@ -60,8 +67,14 @@ final class HttpServer implements ManagedService {
         ErrorMapper errors = new ErrorMapper(json);
         GracefulShutdownHandler draining =
                 new GracefulShutdownHandler(new ErrorMappingHandler(new Router(routes, errors, access), errors));
-        Undertow server = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
+        Undertow.Builder builder = Undertow.builder();
+        if (https.isPresent()) {
+            builder.addHttpsListener(config.port(), config.host(), https.get().sslContext())
+                    .setSocketOption(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(https.get().protocols()));
+        } else {
+            builder.addHttpListener(config.port(), config.host());
+        }
+        Undertow server = builder
                 .setIoThreads(config.ioThreads())
                 .setWorkerThreads(config.workerThreads())
                 // The ceiling over all routes; each request is then held to its own route's limit.
@@ -89,7 +102,8 @@ final class HttpServer implements ManagedService {
         drain = draining;
         address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
         LOG.info(
-                "listening on http://{} (public URL {})",
+                "listening on {}://{} (public URL {})",
+                config.tls().scheme(),
                 hostAndPort(config.host(), address.getPort()),
                 config.publicUrl());
     }

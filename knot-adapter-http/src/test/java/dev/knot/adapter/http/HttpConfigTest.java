@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HttpConfigTest {
@@ -22,6 +24,45 @@ class HttpConfigTest {
         assertThat(config.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.ioThreads()).isGreaterThanOrEqualTo(2);
         assertThat(config.workerThreads()).isEqualTo(config.ioThreads() * 8);
+    }
+
+    @Test
+    void defaults_serve_plain_http_and_with_tls_changes_only_that() {
+        HttpConfig plain = HttpConfig.defaults("0.0.0.0", 3000, PUBLIC_URL).withTrustedProxies(List.of("10.0.0.0/8"));
+        HttpTlsConfig selfSigned = HttpTlsConfig.selfSigned(List.of("localhost"), List.of());
+
+        HttpConfig https = plain.withTls(selfSigned);
+
+        assertThat(plain.tls()).isEqualTo(HttpTlsConfig.plain());
+        assertThat(plain.tls().scheme()).isEqualTo("http");
+        assertThat(https.tls()).isEqualTo(selfSigned);
+        assertThat(https.tls().scheme()).isEqualTo("https");
+        assertThat(https.withTls(HttpTlsConfig.plain())).isEqualTo(plain);
+        assertThat(https.withTrustedProxies(List.of("10.0.0.0/8")).tls()).isEqualTo(selfSigned);
+    }
+
+    @Test
+    void a_self_signed_certificate_needs_a_dns_name_it_can_hold() {
+        assertThatThrownBy(() -> HttpTlsConfig.selfSigned(List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a self-signed certificate needs at least one DNS name");
+        assertThatThrownBy(() -> HttpTlsConfig.selfSigned(List.of("knot example"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a DNS name of the self-signed certificate must be printable ASCII, got \"knot example\"");
+        assertThatThrownBy(() -> HttpTlsConfig.selfSigned(List.of("knöt.example"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(HttpTlsConfig.selfSigned(List.of("*.knot.example.com", "knot.example.com:3000"), List.of())
+                .isHttps()).isTrue();
+    }
+
+    @Test
+    void pem_files_need_both_paths() {
+        assertThatThrownBy(() -> HttpTlsConfig.pemFiles(null, Path.of("key.pem")))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("certificateChainFile is null");
+        assertThatThrownBy(() -> HttpTlsConfig.pemFiles(Path.of("chain.pem"), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("privateKeyFile is null");
     }
 
     @Test
