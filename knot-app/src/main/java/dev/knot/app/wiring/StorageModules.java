@@ -1,7 +1,5 @@
 package dev.knot.app.wiring;
 
-import static java.lang.String.format;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.knot.adapter.embedded.EmbeddedConfig;
@@ -14,45 +12,83 @@ import dev.knot.adapter.redis.RedisConfig;
 import dev.knot.adapter.redis.RedisStorageModule;
 import dev.knot.app.config.MysqlSection;
 import dev.knot.app.config.RedisSection;
+import dev.knot.app.config.ResolverSection;
 import dev.knot.app.config.StorageConfig;
+import dev.knot.app.dns.ServiceAddress;
+import dev.knot.app.dns.SrvResolver;
 import dev.knot.ports.model.KnotException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Picks the storage adapters for the configured layout (architecture.md's table): the durable store, and the cache
- * for sessions and agent state, which is Redis whenever Redis is enabled beside MySQL.
+ * for sessions and agent state, which is Redis whenever Redis is enabled beside MySQL. "srv+name" hosts are looked
+ * up in DNS when the injector is built, so at every start (the adapters take a fixed address; a server that loses
+ * its database for good is restarted by its scheduler and looks the name up again).
  */
 final class StorageModules {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageModules.class);
+    private static final String SRV_PREFIX = "srv+";
+
     private StorageModules() {}
 
-    /** @throws KnotException when a section cannot be turned into a working adapter configuration */
+    /** With the system resolver for "srv+" hosts. */
     static Module forConfig(StorageConfig config) {
+        return forConfig(config, new ResolverSection(List.of(), Map.of()));
+    }
+
+    /**
+     * @param resolver the name servers for "srv+" hosts
+     * @throws KnotException when a section cannot be turned into a working adapter configuration; a failed DNS
+     *     lookup fails the injector's creation instead (STORE_UNAVAILABLE, like a database that does not answer)
+     */
+    static Module forConfig(StorageConfig config, ResolverSection resolver) {
+        SrvResolver dns = new SrvResolver(resolver);
         // No default branch (Trino DEVELOPMENT.md): a new StorageType must be wired before this compiles.
         return switch (config.type()) {
             case EMBEDDED -> new EmbeddedStorageModule(new EmbeddedConfig(config.embedded().directory()));
-            case MYSQL -> mysqlWithCache(config);
-            case REDIS -> new RedisStorageModule(redis(config.redis()));
+            case MYSQL -> mysqlWithCache(config, dns);
+            case REDIS -> {
+                RedisConfig redis = redis(config.redis());
+                yield whenBuilt(() -> new RedisStorageModule(resolved(redis, dns)));
+            }
         };
     }
 
-    private static Module mysqlWithCache(StorageConfig config) {
+    private static Module mysqlWithCache(StorageConfig config, SrvResolver dns) {
         MysqlConfig mysql = mysql(config.mysql());
         Module cache = switch (config.cacheType()) {
-            case REDIS -> new RedisCacheModule(redis(config.redis()));
+            case REDIS -> {
+                RedisConfig redis = redis(config.redis());
+                yield whenBuilt(() -> new RedisCacheModule(resolved(redis, dns)));
+            }
             case MYSQL -> new MysqlCacheModule();
             case EMBEDDED -> throw new IllegalStateException("MySQL never caches in the embedded store");
         };
         return new AbstractModule() {
             @Override
             protected void configure() {
-                install(new MysqlStorageModule(mysql));
+                install(whenBuilt(() -> new MysqlStorageModule(resolved(mysql, dns))));
                 install(cache);
             }
         };
     }
 
+    /**
+     * Makes the module only when the injector is built: a DNS lookup that fails then fails the start (exit 1, "could
+     * not be assembled") rather than reading as a configuration mistake.
+     */
+    private static Module whenBuilt(Supplier<Module> module) {
+        return binder -> binder.install(module.get());
+    }
+
+    /** Validated at once, so a bad value is a configuration error (exit 2) even when the host is "srv+". */
     private static MysqlConfig mysql(MysqlSection section) {
         String host = section.host().isEmpty() ? "localhost" : section.host();
-        requireNoSrv("server.mysql.host", host);
         try {
             return MysqlConfig.withDefaultTimeouts(host, section.port(), section.user(), section.password().value(),
                     section.database(), section.connectionMaxIdle(), section.connectionMaxOpen(),
@@ -63,7 +99,6 @@ final class StorageModules {
     }
 
     private static RedisConfig redis(RedisSection section) {
-        section.hosts().forEach(host -> requireNoSrv("server.redis.hosts", host));
         try {
             return RedisConfig.of(section.hosts(), section.password().value(), section.database(),
                     section.masterName(), section.keyPrefix());
@@ -72,11 +107,41 @@ final class StorageModules {
         }
     }
 
-    /** DNS SRV lookups ("srv+name") are not built yet: say so at start rather than fail later on a connect. */
-    private static void requireNoSrv(String key, String host) {
-        if (host.startsWith("srv+")) {
-            throw KnotException.invalid(format(
-                    "%s: srv+ lookups are not supported in this build yet: give host:port instead of %s", key, host));
+    /** "srv+name" as host: the SRV record gives host and port (server.mysql.port is then not used). */
+    private static MysqlConfig resolved(MysqlConfig config, SrvResolver dns) {
+        if (!config.host().startsWith(SRV_PREFIX)) {
+            return config;
+        }
+        ServiceAddress found = lookup(dns, "server.mysql.host", config.host());
+        LOG.info("server.mysql.host {} is {}", config.host(), found.hostAndPort());
+        return new MysqlConfig(found.host(), found.port(), config.user(), config.password(), config.database(),
+                config.connectionMaxIdle(), config.connectionMaxOpen(), config.connectionMaxLifetime(),
+                config.connectTimeout(), config.socketTimeout(), config.validationTimeout());
+    }
+
+    private static RedisConfig resolved(RedisConfig config, SrvResolver dns) {
+        if (config.hosts().stream().noneMatch(host -> host.startsWith(SRV_PREFIX))) {
+            return config;
+        }
+        List<String> hosts = new ArrayList<>();
+        for (String host : config.hosts()) {
+            if (host.startsWith(SRV_PREFIX)) {
+                ServiceAddress found = lookup(dns, "server.redis.hosts", host);
+                LOG.info("server.redis.hosts entry {} is {}", host, found.hostAndPort());
+                hosts.add(found.hostAndPort());
+            } else {
+                hosts.add(host);
+            }
+        }
+        return new RedisConfig(hosts, config.password(), config.database(), config.masterName(), config.keyPrefix(),
+                config.connectTimeout(), config.commandTimeout());
+    }
+
+    private static ServiceAddress lookup(SrvResolver dns, String key, String host) {
+        try {
+            return dns.lookup(host.substring(SRV_PREFIX.length()));
+        } catch (KnotException failed) {
+            throw new KnotException(failed.code(), key + " " + host + ": " + failed.getMessage(), failed);
         }
     }
 }
