@@ -3,15 +3,18 @@ package dev.knot.app.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import dev.knot.app.config.ConfigEnvironment;
 import dev.knot.app.config.ConfigLoader;
 import dev.knot.app.config.KnotConfig;
 import dev.knot.app.config.StorageType;
+import dev.knot.app.dns.FakeDnsServer;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.Clock;
@@ -42,6 +45,8 @@ class WiringTest {
             AgentStateStore.class, Clock.class);
 
     private static final String KEY = "0123456789abcdefghijABCDEFGHIJ01";
+    /** What ServerModules binds beside the storage modules, which need a clock. */
+    private static final Module CLOCK = binder -> binder.bind(Clock.class).toInstance(new SystemClock());
 
     @TempDir
     Path working;
@@ -62,12 +67,35 @@ class WiringTest {
     }
 
     @Test
-    void srvHostsAreRefusedClearlyUntilLookupsExist() {
-        KnotConfig config = load("server: {encrypt: " + KEY + ", redis: {enabled: true, hosts: [srv+redis.service.consul]}}");
+    void srvHostsAreLookedUpInTheConfiguredNameServersWhenTheInjectorIsBuilt() {
+        try (FakeDnsServer dns = FakeDnsServer.start()
+                .withSrv("mysql.service.consul", 1, 1, 3306, "db.node.consul").withA("db.node.consul", "127.0.0.1")
+                .withSrv("redis.service.consul", 1, 1, 6379, "cache.node.consul").withA("cache.node.consul", "127.0.0.1")) {
+            KnotConfig config = load("server: {encrypt: " + KEY + ", mysql: {enabled: true, host: srv+mysql.service.consul},"
+                    + " redis: {enabled: true, host: srv+redis.service.consul}}\nresolver: {nameservers: [" + dns.address() + "]}");
 
-        assertThatThrownBy(() -> ServerModules.forConfig(config))
-                .isInstanceOf(KnotException.class)
-                .hasMessageContaining("srv+ lookups are not supported");
+            Module storage = StorageModules.forConfig(config.server().storage(), config.resolver());
+            assertThat(dns.questions()).as("nothing is looked up before the injector is built").isZero();
+
+            assertEveryPortBound(Guice.createInjector(Stage.TOOL, storage, CLOCK));
+            assertThat(dns.questions()).as("SRV and A for each of MySQL and Redis").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aFailedSrvLookupFailsTheStartNamingTheKeyTheNameAndTheNameServers() {
+        try (FakeDnsServer dns = FakeDnsServer.start()) {
+            KnotConfig config = load("server: {encrypt: " + KEY + ", redis: {enabled: true, hosts: [srv+redis.service.consul]}}"
+                    + "\nresolver: {nameservers: [" + dns.address() + "]}");
+            Module storage = StorageModules.forConfig(config.server().storage(), config.resolver());
+
+            assertThatThrownBy(() -> Guice.createInjector(Stage.TOOL, storage, CLOCK))
+                    .isInstanceOf(CreationException.class)
+                    .satisfies(failure -> assertThat(AssemblyFailures.knotCause(failure)).get()
+                            .extracting(KnotException::getMessage)
+                            .isEqualTo("server.redis.hosts srv+redis.service.consul: DNS SRV lookup of "
+                                    + "redis.service.consul via " + dns.address() + " failed: no such name"));
+        }
     }
 
     private static void assertEveryPortBound(Injector injector) {
