@@ -9,8 +9,10 @@ import dev.knot.app.config.LogLevel;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.model.KnotException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -55,16 +57,28 @@ final class AdminCommand implements Runnable {
      * @return the exit code: 0, {@link ExitCodes#INVALID_CONFIG} or {@link ExitCodes#COMMAND_FAILED}
      */
     int withNewPassword(BiFunction<UserUseCases, String, String> task) {
+        return withConfig(config -> {
+            String password = passwords.readNewPassword();
+            return store.withUsers(config, users -> task.apply(users, password));
+        });
+    }
+
+    /**
+     * Loads the configuration, runs {@code work} with it (work that opens the store does so through {@link #store()})
+     * and prints what it returns; a refusal is printed as "knot: <reason>".
+     *
+     * @return the exit code: 0, {@link ExitCodes#INVALID_CONFIG} or {@link ExitCodes#COMMAND_FAILED}
+     */
+    int withConfig(Function<LoadedConfig, String> work) {
         PrintWriter err = spec.commandLine().getErr();
         Optional<LoadedConfig> loaded = ConfigLoading.load(environment, root.configFile(), err, "nothing was changed");
         if (loaded.isEmpty()) {
             return ExitCodes.INVALID_CONFIG;
         }
-        // Store start-up chatter at info would bury the one line this command prints.
+        // Store start-up chatter at info would bury the lines this command prints.
         Logging.setLevel(root.logLevel().orElse(LogLevel.WARN));
         try {
-            String password = passwords.readNewPassword();
-            String report = store.withUsers(loaded.get(), users -> task.apply(users, password));
+            String report = work.apply(loaded.get());
             spec.commandLine().getOut().println(report);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
@@ -73,5 +87,14 @@ final class AdminCommand implements Runnable {
             err.flush();
             return ExitCodes.COMMAND_FAILED;
         }
+    }
+
+    DirectStore store() {
+        return store;
+    }
+
+    /** {@code path} as the operator meant it: relative to the directory knot was started in. */
+    Path fromWorkingDirectory(Path path) {
+        return environment.workingDirectory().resolve(path);
     }
 }

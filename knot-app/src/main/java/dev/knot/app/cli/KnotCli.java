@@ -15,7 +15,9 @@ public final class KnotCli {
         commandLine.addSubcommand(new ServerCommand(environment, runner));
         commandLine.addSubcommand(new CommandLine(new AdminCommand(environment, store, passwords))
                 .addSubcommand(new AdminSetPasswordCommand())
-                .addSubcommand(new AdminCreateUserCommand()));
+                .addSubcommand(new AdminCreateUserCommand())
+                .addSubcommand(new AdminBackupCommand())
+                .addSubcommand(new AdminRestoreCommand()));
         commandLine.addSubcommand(new GenkeyCommand(random));
         commandLine.addSubcommand(new ScaffoldCommand(random));
         commandLine.addSubcommand(new VersionCommand());

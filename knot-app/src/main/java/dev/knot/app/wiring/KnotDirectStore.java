@@ -7,11 +7,20 @@ import com.google.inject.Key;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
+import dev.knot.app.backup.DurableStore;
 import dev.knot.app.cli.DirectStore;
 import dev.knot.app.config.LoadedConfig;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.KnotException;
+import dev.knot.ports.out.GroupRepository;
+import dev.knot.ports.out.SecretCipher;
+import dev.knot.ports.out.SpaceRepository;
+import dev.knot.ports.out.TemplateRepository;
+import dev.knot.ports.out.TemplateVarRepository;
+import dev.knot.ports.out.TokenRepository;
+import dev.knot.ports.out.UserRepository;
+import dev.knot.ports.out.VolumeRepository;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +35,23 @@ public final class KnotDirectStore implements DirectStore {
 
     @Override
     public String withUsers(LoadedConfig config, Function<UserUseCases, String> task) {
+        return withInjector(config, injector -> task.apply(injector.getInstance(UserUseCases.class)));
+    }
+
+    @Override
+    public String withDurableStore(LoadedConfig config, Function<DurableStore, String> task) {
+        return withInjector(config, injector -> task.apply(new DurableStore(
+                injector.getInstance(UserRepository.class),
+                injector.getInstance(GroupRepository.class),
+                injector.getInstance(TemplateRepository.class),
+                injector.getInstance(TemplateVarRepository.class),
+                injector.getInstance(SpaceRepository.class),
+                injector.getInstance(VolumeRepository.class),
+                injector.getInstance(TokenRepository.class),
+                injector.getInstance(SecretCipher.class))));
+    }
+
+    private static String withInjector(LoadedConfig config, Function<Injector, String> task) {
         Injector injector;
         try {
             injector = Guice.createInjector(Stage.PRODUCTION, ServerModules.forAdminTool(config.config()));
@@ -35,7 +61,7 @@ public final class KnotDirectStore implements DirectStore {
         }
         try (ServiceLifecycle lifecycle = new ServiceLifecycle(List.copyOf(injector.getInstance(SERVICES)))) {
             lifecycle.start();
-            return task.apply(injector.getInstance(UserUseCases.class));
+            return task.apply(injector);
         }
     }
 }
