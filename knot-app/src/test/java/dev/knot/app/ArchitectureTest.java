@@ -101,8 +101,8 @@ class ArchitectureTest {
     static final ArchRule xnio_stays_in_http_adapter = technologyConfinedTo("org.xnio..", "dev.knot.adapter.http..");
 
     @ArchTest
-    static final ArchRule bouncy_castle_stays_in_crypto_adapter = technologyConfinedTo("org.bouncycastle..",
-            "dev.knot.adapter.crypto..");
+    static final ArchRule bouncy_castle_stays_in_crypto_and_http_adapters = technologyConfinedTo("org.bouncycastle..",
+            "dev.knot.adapter.crypto..", "dev.knot.adapter.http..");
 
     @ArchTest
     static final ArchRule picocli_stays_in_app = technologyConfinedTo("picocli..", "dev.knot.app..");
@@ -170,9 +170,9 @@ class ArchitectureTest {
         }
     }
 
-    private static ArchRule technologyConfinedTo(String technology, String adapter) {
+    private static ArchRule technologyConfinedTo(String technology, String... adapters) {
         return noClasses()
-                .that().resideOutsideOfPackages(adapter)
+                .that().resideOutsideOfPackages(adapters)
                 .should().dependOnClassesThat().resideInAPackage(technology)
                 .because("technology types never cross a port (conventions.md §3)");
     }

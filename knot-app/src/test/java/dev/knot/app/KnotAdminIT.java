@@ -24,8 +24,9 @@ class KnotAdminIT {
         Path working = Files.createDirectory(root.resolve("working"));
         int port = KnotProcess.freePort();
 
+        // Plain HTTP: this test is about the store's lock, not about TLS (KnotTlsIT is).
         try (KnotProcess server = KnotProcess.start(KnotProcess.currentJava(), working,
-                Map.of("KNOT_LISTEN", "127.0.0.1:" + port), "server")) {
+                Map.of("KNOT_LISTEN", "127.0.0.1:" + port, "KNOT_USE_TLS", "false"), "server")) {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 assertThat(server.isAlive()).as("knot exited early; stderr:\n%s", server.err()).isTrue();
                 assertThat(KnotProcess.healthStatus(port)).isEqualTo(200);

@@ -6,22 +6,38 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** The real knot.jar run as a child process, the way an operator runs it: `java -jar knot.jar ...`, no extra flags. */
 final class KnotProcess implements AutoCloseable {
     static final Path JAR = InstallGuide.repositoryRoot().resolve("knot-app/target/knot.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Like Nomad's health check with {@code tls_skip_verify}: any certificate, any name. */
+    private static final SSLContext TRUST_ANY = trustAny();
+    private static final HttpClient HTTPS = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(TRUST_ANY)
+            .build();
 
     private final Process process;
     private final Path out;
@@ -70,13 +86,35 @@ final class KnotProcess implements AutoCloseable {
         }
     }
 
-    /** GET /health, or -1 when nothing answers yet. */
+    /** GET http://…/health, or -1 when nothing answers yet (or it answers only TLS). */
     static int healthStatus(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
+        return healthStatus(HTTP, URI.create("http://127.0.0.1:" + port + "/health"));
+    }
+
+    /** GET https://…/health trusting any certificate, as the install guide's Nomad check does; -1 when nothing answers. */
+    static int httpsHealthStatus(int port) {
+        return healthStatus(HTTPS, URI.create("https://127.0.0.1:" + port + "/health"));
+    }
+
+    /** The certificate chain knot presents on the port, taken from a handshake that trusts anything. */
+    static List<X509Certificate> presentedCertificates(int port) {
+        try (SSLSocket socket = (SSLSocket) TRUST_ANY.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate certificate : socket.getSession().getPeerCertificates()) {
+                chain.add((X509Certificate) certificate);
+            }
+            return chain;
+        }
+        catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    private static int healthStatus(HttpClient client, URI health) {
+        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().equals("OK") ? 200 : response.statusCode();
         }
         catch (IOException notListening) {
@@ -142,6 +180,49 @@ final class KnotProcess implements AutoCloseable {
         }
         catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SSLContext trustAny() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustAnyServer()}, null);
+            return context;
+        }
+        catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException(unavailable);
+        }
+    }
+
+    /** An extended trust manager, so that the HTTP client skips its host name check too. */
+    private static final class TrustAnyServer extends X509ExtendedTrustManager {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            throw new UnsupportedOperationException("a client only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            throw new UnsupportedOperationException("a client only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            throw new UnsupportedOperationException("a client only");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The shaded knot.jar, end to end: start, serve /health, stop on SIGTERM with exit code 0, refuse bad config. */
+/**
+ * The shaded knot.jar, end to end: start, serve /health (over HTTPS with a self-signed certificate, the default), stop
+ * on SIGTERM with exit code 0, refuse bad config.
+ */
 class KnotServerIT {
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration EXIT = Duration.ofSeconds(30);
@@ -36,7 +39,8 @@ class KnotServerIT {
 
         try (KnotProcess knot = KnotProcess.start(java, working, Map.of("KNOT_LISTEN", "127.0.0.1:" + port), "server")) {
             awaitHealthy(knot, port);
-            assertThat(knot.err()).contains("storage: embedded (Chronicle Map) at " + working.resolve("knot-data").toRealPath());
+            assertThat(knot.err()).contains("storage: embedded (Chronicle Map) at " + working.resolve("knot-data").toRealPath(),
+                    "knot is listening on https://127.0.0.1:" + port);
 
             knot.terminate();
 
@@ -47,7 +51,7 @@ class KnotServerIT {
     }
 
     @Test
-    void theInstallGuidesBadgerdbConfigRunsTheEmbeddedStoreAndASecondServerOnItsPathIsRefused() throws IOException {
+    void theInstallGuidesBadgerdbConfigRunsTheEmbeddedStoreAndASecondServerOnItsPathIsRefused() throws Exception {
         Path data = Files.createDirectory(root.resolve("data"));
         int port = KnotProcess.freePort();
         Path config = badgerdbConfig(data, port);
@@ -55,13 +59,17 @@ class KnotServerIT {
         try (KnotProcess first = start(root.resolve("first"), "server", "--config", config.toString())) {
             awaitHealthy(first, port);
             assertThat(first.err()).contains("storage: embedded (Chronicle Map) at " + data.toRealPath(), "not BadgerDB");
+            // The guide sets no tls keys: HTTPS with a certificate for its url and wildcard domain, as Nomad's check expects.
+            assertThat(KnotProcess.presentedCertificates(port).get(0).getSubjectAlternativeNames())
+                    .extracting(name -> (Object) name.get(1))
+                    .containsExactly("knot.example.com", "localhost", "*.knot.example.com", "127.0.0.1");
 
             Path otherConfig = badgerdbConfig(data, KnotProcess.freePort());
             try (KnotProcess second = start(root.resolve("second"), "server", "--config", otherConfig.toString())) {
                 assertThat(second.awaitExit(STARTUP)).isNotZero();
                 assertThat(second.err()).containsIgnoringCase("in use");
             }
-            assertThat(KnotProcess.healthStatus(port)).isEqualTo(200);
+            assertThat(KnotProcess.httpsHealthStatus(port)).isEqualTo(200);
 
             first.terminate();
             assertThat(first.awaitExit(EXIT)).as(first.err()).isZero();
@@ -139,10 +147,11 @@ class KnotServerIT {
         return Files.writeString(Files.createTempFile(root, "knot", ".yml"), yaml);
     }
 
+    /** Healthy over HTTPS, which every server in this class serves: none of them turns server.tls.use_tls off. */
     private static void awaitHealthy(KnotProcess knot, int port) {
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(knot.isAlive()).as("knot exited early; stderr:\n%s", knot.err()).isTrue();
-            assertThat(KnotProcess.healthStatus(port)).isEqualTo(200);
+            assertThat(KnotProcess.httpsHealthStatus(port)).isEqualTo(200);
         });
     }
 }

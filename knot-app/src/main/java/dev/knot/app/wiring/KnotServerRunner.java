@@ -77,11 +77,13 @@ public final class KnotServerRunner implements ServerRunner {
             LOG.error("knot could not start", unexpected);
             return ExitCodes.STARTUP_FAILED;
         }
-        LOG.info("knot is listening on http://{}:{} (public URL {})",
-                server.listen().bindHost(), server.listen().port(), server.url());
-        if (server.tls().useTls()) {
-            LOG.info("server.tls.use_tls is set, but this build serves plain HTTP only: "
-                    + "terminate TLS in front of knot");
+        String scheme = server.tls().useTls() ? "https" : "http";
+        LOG.info("knot is listening on {}://{}:{} (public URL {})",
+                scheme, server.listen().bindHost(), server.listen().port(), server.url());
+        if (!scheme.equals(server.url().getScheme())) {
+            // Browsers state the origin they are on; the CSRF check compares it with server.url's, scheme included.
+            LOG.warn("knot serves {} but server.url is {}: browsers' cookie-authenticated writes will be refused as "
+                    + "cross-site until server.url is the address browsers use", scheme, server.url());
         }
         try {
             signal.await();
