@@ -47,7 +47,9 @@ final class ServerKey {
             if (Files.exists(keyFile)) {
                 return read(keyFile);
             }
-            Files.createDirectories(keyFile.getParent());
+            // The store's directory holds hashes and this key: only its owner may list it (as the store itself does).
+            Files.createDirectories(keyFile.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             try {
                 Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (FileAlreadyExistsException anotherServerWasFirst) {
