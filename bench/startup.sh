@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Startup benchmark: time from `java -jar knot.jar server` to the first 200 from /health, and the resident
-# memory (RSS) right after it, on the embedded store in a fresh temporary directory each run.
+# memory (RSS) right after it, on the embedded store in a fresh temporary directory each run. The server runs with
+# its default HTTPS and self-signed certificate (made at every start, so it is part of what is measured); curl -k
+# skips verifying it, as the install guide's Nomad check does with tls_skip_verify.
 # Reports the median (and min/max) of RUNS runs for each variant:
 #   plain        java -jar knot.jar server
 #   appcds       the same with a dynamic AppCDS archive made by one training run (-XX:SharedArchiveFile)
@@ -28,7 +30,7 @@ one_run() {
     (cd "$dir" && KNOT_LISTEN="127.0.0.1:$port" KNOT_BADGERDB_PATH="$dir/data" exec "$java_bin" "$@" -jar "$jar" server \
         --log-level warn >"$dir/out.log" 2>&1) &
     pid=$!
-    until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
+    until curl -fsk -o /dev/null "https://127.0.0.1:$port/health"; do
         if ! kill -0 "$pid" 2>/dev/null; then
             echo "server exited early; its log:" >&2
             cat "$dir/out.log" >&2
