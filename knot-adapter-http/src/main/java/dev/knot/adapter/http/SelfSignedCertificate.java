@@ -43,9 +43,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * same subject ({@code CN=<first DNS name>, O=getknot.dev, C=AU}), names, validity ({@code now-10s} to
  * {@code now+365d}) and key usages. Two things differ on purpose: the key is ECDSA P-256 rather than RSA-2048 (as
  * strong, made in about a millisecond where an RSA key takes tens to hundreds of milliseconds of start-up, and
- * accepted by every TLS client in use), and
- * the serial number is random rather than 1, because Firefox refuses a second certificate with the issuer and serial
- * of one it has seen, which every restart of the original produces.
+ * accepted by every TLS client in use), and the serial number is random rather than 1, because Firefox refuses a
+ * second certificate with the issuer and serial of one it has seen, which every restart of the original produces.
  */
 final class SelfSignedCertificate {
     static final Duration BACKDATE = Duration.ofSeconds(10);
