@@ -45,13 +45,14 @@ class KnotTlsIT {
             X509Certificate certificate = KnotProcess.presentedCertificates(port).get(0);
             assertThat(certificate.getSubjectAlternativeNames())
                     .extracting(name -> tuple(name.get(0), name.get(1)))
-                    .containsExactly(tuple(2, "127.0.0.1:3000"), tuple(2, "localhost"), tuple(7, "127.0.0.1"));
-            assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=127.0.0.1:3000,O=getknot.dev,C=AU");
+                    .containsExactly(tuple(2, "127.0.0.1:" + port), tuple(2, "localhost"), tuple(7, "127.0.0.1"));
+            assertThat(certificate.getSubjectX500Principal().getName())
+                    .isEqualTo("CN=127.0.0.1:" + port + ",O=getknot.dev,C=AU");
             assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
             assertThat(KnotProcess.healthStatus(port)).as("plain HTTP to the HTTPS listener").isEqualTo(-1);
             assertThat(knot.err())
                     .contains("serving HTTPS with a self-signed certificate (ECDSA P-256",
-                            "for [127.0.0.1:3000, localhost, 127.0.0.1]",
+                            "for [127.0.0.1:" + port + ", localhost, 127.0.0.1]",
                             "knot is listening on https://127.0.0.1:" + port)
                     .doesNotContain("plain HTTP only");
 

@@ -97,7 +97,7 @@ final class ConfigAssembler {
     Optional<KnotConfig> assemble() {
         Optional<LogLevel> logLevel = logLevel();
         Optional<ListenAddress> listen = listenAddress();
-        Optional<URI> url = url(URL, HTTP_SCHEMES);
+        Optional<URI> url = values.isSet(URL) ? url(URL, HTTP_SCHEMES) : listen.map(this::defaultUrl);
         Optional<String> wildcardDomain = wildcardDomain();
         checkEncryptionKey();
         Optional<URI> agentUrl = optionalUrl(AGENT_URL, HTTP_OR_SRV_SCHEMES);
@@ -182,6 +182,19 @@ final class ConfigAssembler {
         }
         int port = Integer.parseInt(text);
         return port >= 1 && port <= 65535 ? Optional.of(port) : Optional.empty();
+    }
+
+    /**
+     * With no server.url, the address the server itself answers on: its scheme (https unless use_tls is off) and its
+     * listen port, on the loopback address when it listens on every interface. The original's fixed default
+     * (http://127.0.0.1:3000) would not match a server that serves https or listens elsewhere, and the same-origin
+     * checks compare against this URL.
+     */
+    private URI defaultUrl(ListenAddress listen) {
+        String scheme = values.get(TLS_USE_TLS) ? "https" : "http";
+        String host = listen.host().isEmpty() || "0.0.0.0".equals(listen.host()) ? "127.0.0.1" : listen.host();
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create(scheme + "://" + authority + ":" + listen.port());
     }
 
     private Optional<URI> url(Setting<String> setting, Set<String> schemes) {

@@ -17,6 +17,16 @@ class ConfigValidationTest {
     private static final String KEY_32 = "abcdefghijklmnopqrstuvwxyz012345";
 
     @Test
+    void withoutAUrlTheServerIsReachedWhereItListensWithTheSchemeItServes() {
+        assertThat(loader().fromYaml("server: {listen: 0.0.0.0:4000}").server().url())
+                .isEqualTo(URI.create("https://127.0.0.1:4000"));
+        assertThat(loader().fromYaml("server: {listen: 10.1.2.3:80, tls: {use_tls: false}}").server().url())
+                .isEqualTo(URI.create("http://10.1.2.3:80"));
+        assertThat(loader().fromYaml("server: {url: \"http://knot.example.com\"}").server().url())
+                .isEqualTo(URI.create("http://knot.example.com"));
+    }
+
+    @Test
     void noFileGivesTheOriginalsDefaultsAndTheEmbeddedStore() {
         KnotConfig config = loader().fromYaml("");
 
@@ -24,7 +34,8 @@ class ConfigValidationTest {
         assertThat(config.tlsSkipVerify()).isTrue();
         ServerSection server = config.server();
         assertThat(server.listen()).isEqualTo(new ListenAddress("127.0.0.1", 3000));
-        assertThat(server.url()).isEqualTo(URI.create("http://127.0.0.1:3000"));
+        assertThat(server.url()).as("the server's own address, https by default")
+                .isEqualTo(URI.create("https://127.0.0.1:3000"));
         assertThat(server.encrypt().isEmpty()).isTrue();
         assertThat(server.wildcardDomain()).isEmpty();
         assertThat(server.terminalWebgl()).isTrue();
