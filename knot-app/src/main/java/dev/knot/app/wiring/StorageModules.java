@@ -17,6 +17,7 @@ import dev.knot.app.config.StorageConfig;
 import dev.knot.app.dns.ServiceAddress;
 import dev.knot.app.dns.SrvResolver;
 import dev.knot.ports.model.KnotException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ import org.slf4j.LoggerFactory;
 final class StorageModules {
     private static final Logger LOG = LoggerFactory.getLogger(StorageModules.class);
     private static final String SRV_PREFIX = "srv+";
+    /**
+     * How long one MySQL statement may wait for an answer. The adapter's default (30 s) would hold a request thread
+     * and the caller that long when the database hangs; 10 s still carries a 10 MB template on any working network,
+     * and the schema migration has a timeout of its own.
+     */
+    static final Duration MYSQL_SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
     private StorageModules() {}
 
@@ -91,8 +98,10 @@ final class StorageModules {
         String host = section.host().isEmpty() ? "localhost" : section.host();
         try {
             return MysqlConfig.withDefaultTimeouts(host, section.port(), section.user(), section.password().value(),
-                    section.database(), section.connectionMaxIdle(), section.connectionMaxOpen(),
-                    section.connectionMaxLifetime());
+                            section.database(), section.connectionMaxIdle(), section.connectionMaxOpen(),
+                            section.connectionMaxLifetime())
+                    .withTimeouts(MysqlConfig.DEFAULT_CONNECT_TIMEOUT, MYSQL_SOCKET_TIMEOUT,
+                            MysqlConfig.DEFAULT_VALIDATION_TIMEOUT);
         } catch (IllegalArgumentException invalid) {
             throw KnotException.invalid("server.mysql: " + invalid.getMessage());
         }
