@@ -55,6 +55,10 @@ final class KnotApi {
         return field(response, "token");
     }
 
+    HttpResponse<String> logout(String sessionSecret) {
+        return send(post("/api/v1/auth/logout", Map.of()).header("Authorization", "Bearer " + sessionSecret).build());
+    }
+
     HttpResponse<String> whoamiWithBearer(String secret) {
         return send(get("/api/v1/users/whoami").header("Authorization", "Bearer " + secret).build());
     }
