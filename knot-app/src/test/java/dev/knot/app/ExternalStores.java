@@ -20,7 +20,7 @@ import java.util.UUID;
  * The MariaDB and Redis the ITs run knot against (127.0.0.1:3306 as root without a password, 127.0.0.1:6379; as in
  * scripts/ensure-services), and throwaway databases and key prefixes in them, so tests never see each other's data.
  */
-final class ExternalStores {
+public final class ExternalStores {
     static final String MYSQL_HOST = "127.0.0.1";
     static final int MYSQL_PORT = 3306;
     static final String MYSQL_USER = "root";
@@ -30,13 +30,13 @@ final class ExternalStores {
     private ExternalStores() {}
 
     /** A new, empty database named knot_it_&lt;random&gt;. */
-    static String createDatabase() {
+    public static String createDatabase() {
         String name = "knot_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         sql("CREATE DATABASE " + name);
         return name;
     }
 
-    static void dropDatabase(String name) {
+    public static void dropDatabase(String name) {
         sql("DROP DATABASE IF EXISTS " + name);
     }
 
@@ -53,7 +53,7 @@ final class ExternalStores {
     }
 
     /** A fresh key prefix, ending with ':' as knot writes it. */
-    static String newKeyPrefix() {
+    public static String newKeyPrefix() {
         return "knot-it-" + UUID.randomUUID() + ":";
     }
 
@@ -62,7 +62,7 @@ final class ExternalStores {
     }
 
     /** Deletes every key under the prefix; KEYS is fine on a test Redis. */
-    static void deleteRedisKeys(String prefix) {
+    public static void deleteRedisKeys(String prefix) {
         redis("EVAL", "local keys = redis.call('KEYS', ARGV[1]) for _, key in ipairs(keys) do redis.call('DEL', key) end"
                 + " return #keys", "0", prefix + "*");
     }
