@@ -43,6 +43,8 @@ import static dev.knot.app.config.Settings.TLS_KEY_FILE;
 import static dev.knot.app.config.Settings.TLS_SKIP_VERIFY;
 import static dev.knot.app.config.Settings.TLS_USE_TLS;
 import static dev.knot.app.config.Settings.TRUSTED_PROXIES;
+import static dev.knot.app.config.Settings.SESSION_LIFETIME_MINUTES;
+import static dev.knot.app.config.Settings.TOKEN_LIFETIME_DAYS;
 import static dev.knot.app.config.Settings.URL;
 import static dev.knot.app.config.Settings.WILDCARD_DOMAIN;
 import static java.lang.String.format;
@@ -106,6 +108,8 @@ final class ConfigAssembler {
             problem(CORE_SERVER, "a remote server needs server.remote_token too (the secret the core server shares)");
         }
         checkTrustedProxies();
+        checkRange(SESSION_LIFETIME_MINUTES, 5, 7 * 24 * 60);
+        checkRange(TOKEN_LIFETIME_DAYS, 1, 365);
         checkTlsFiles();
         Optional<URI> nomadAddress = url(NOMAD_ADDR, HTTP_SCHEMES);
         Optional<MysqlSection> mysql = mysql();
@@ -133,6 +137,8 @@ final class ConfigAssembler {
                 coreServer,
                 new Secret(values.get(REMOTE_TOKEN)),
                 values.get(TRUSTED_PROXIES),
+                new AuthSection(Duration.ofMinutes(values.get(SESSION_LIFETIME_MINUTES)),
+                        Duration.ofDays(values.get(TOKEN_LIFETIME_DAYS))),
                 new TlsSection(
                         values.get(TLS_CERT_FILE),
                         values.get(TLS_KEY_FILE),
@@ -145,6 +151,13 @@ final class ConfigAssembler {
                 values.get(TLS_SKIP_VERIFY),
                 new ResolverSection(values.get(RESOLVER_NAMESERVERS), values.get(RESOLVER_DOMAINS)),
                 server));
+    }
+
+    private void checkRange(Setting<Integer> setting, int minimum, int maximum) {
+        int value = values.get(setting);
+        if (value < minimum || value > maximum) {
+            problem(setting, format("must be between %d and %d, got %d", minimum, maximum, value));
+        }
     }
 
     private Optional<LogLevel> logLevel() {

@@ -27,6 +27,7 @@ public record ServerSection(
         Optional<URI> coreServer,
         Secret remoteToken,
         List<String> trustedProxies,
+        AuthSection auth,
         TlsSection tls,
         NomadSection nomad,
         StorageConfig storage) {
@@ -44,6 +45,7 @@ public record ServerSection(
         requireNonNull(coreServer, "coreServer is null");
         requireNonNull(remoteToken, "remoteToken is null");
         trustedProxies = List.copyOf(requireNonNull(trustedProxies, "trustedProxies is null"));
+        requireNonNull(auth, "auth is null");
         requireNonNull(tls, "tls is null");
         requireNonNull(nomad, "nomad is null");
         requireNonNull(storage, "storage is null");

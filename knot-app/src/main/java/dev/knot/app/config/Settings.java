@@ -40,6 +40,11 @@ final class Settings {
     static final Setting<List<String>> TRUSTED_PROXIES =
             list("server.trusted_proxies", "KNOT_TRUSTED_PROXIES", List.of());
 
+    static final Setting<Integer> SESSION_LIFETIME_MINUTES =
+            number("server.session_lifetime_minutes", "KNOT_SESSION_LIFETIME_MINUTES", 120);
+    static final Setting<Integer> TOKEN_LIFETIME_DAYS =
+            number("server.token_lifetime_days", "KNOT_TOKEN_LIFETIME_DAYS", 7);
+
     static final Setting<String> TLS_CERT_FILE = text("server.tls.cert_file", "KNOT_CERT_FILE", "");
     static final Setting<String> TLS_KEY_FILE = text("server.tls.key_file", "KNOT_KEY_FILE", "");
     static final Setting<Boolean> TLS_USE_TLS = flag("server.tls.use_tls", "KNOT_USE_TLS", true);

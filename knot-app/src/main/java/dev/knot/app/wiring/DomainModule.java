@@ -39,9 +39,11 @@ import dev.knot.ports.runtime.ManagedService;
  */
 final class DomainModule extends AbstractModule {
     private final String serverKey;
+    private final AuthSettings authSettings;
 
-    DomainModule(String serverKey) {
+    DomainModule(String serverKey, AuthSettings authSettings) {
         this.serverKey = requireNonNull(serverKey, "serverKey is null");
+        this.authSettings = requireNonNull(authSettings, "authSettings is null");
     }
 
     @Override
@@ -91,7 +93,7 @@ final class DomainModule extends AbstractModule {
             PasswordHasher hasher,
             IdGenerator ids,
             Clock clock) {
-        return new AuthService(users, sessions, tokens, hasher, ids, clock, AuthSettings.defaults());
+        return new AuthService(users, sessions, tokens, hasher, ids, clock, authSettings);
     }
 
     @Provides

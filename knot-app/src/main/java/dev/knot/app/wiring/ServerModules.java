@@ -6,7 +6,9 @@ import dev.knot.adapter.crypto.CryptoModule;
 import dev.knot.adapter.crypto.PasswordHashingConfig;
 import dev.knot.adapter.http.HttpConfig;
 import dev.knot.adapter.http.HttpServerModule;
+import dev.knot.app.config.AuthSection;
 import dev.knot.app.config.KnotConfig;
+import dev.knot.domain.auth.AuthSettings;
 import dev.knot.app.config.ListenAddress;
 import dev.knot.ports.out.Clock;
 import java.util.ArrayList;
@@ -41,7 +43,15 @@ final class ServerModules {
                 binder -> binder.bind(Clock.class).toInstance(new SystemClock()),
                 StorageModules.forConfig(config.server().storage()),
                 new CryptoModule(PasswordHashingConfig.defaults()),
-                new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage())));
+                new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage()),
+                        authSettings(config.server().auth())));
+    }
+
+    /** The configured lifetimes, with the domain's throttling defaults. */
+    private static AuthSettings authSettings(AuthSection auth) {
+        AuthSettings defaults = AuthSettings.defaults();
+        return new AuthSettings(auth.sessionLifetime(), auth.tokenLifetime(), defaults.maximumFailuresPerAccount(),
+                defaults.maximumFailuresPerAddress(), defaults.failureWindow());
     }
 
     /** Airlift's bootstrap rules: everything bound on purpose, nothing guessed, no proxies papering over cycles. */

@@ -2,6 +2,7 @@ package dev.knot.app.config;
 
 import static dev.knot.app.config.TestEnvironments.loader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
@@ -24,6 +25,26 @@ class ConfigValidationTest {
                 .isEqualTo(URI.create("http://10.1.2.3:80"));
         assertThat(loader().fromYaml("server: {url: \"http://knot.example.com\"}").server().url())
                 .isEqualTo(URI.create("http://knot.example.com"));
+    }
+
+    @Test
+    void credentialLifetimesDefaultToTheOriginalsAndCanBeChanged() {
+        AuthSection defaults = loader().fromYaml("").server().auth();
+        AuthSection configured = loader()
+                .fromYaml("server: {session_lifetime_minutes: 30, token_lifetime_days: 1}").server().auth();
+
+        assertThat(defaults).isEqualTo(new AuthSection(Duration.ofHours(2), Duration.ofDays(7)));
+        assertThat(configured).isEqualTo(new AuthSection(Duration.ofMinutes(30), Duration.ofDays(1)));
+    }
+
+    @Test
+    void credentialLifetimesOutOfRangeAreReportedTogether() {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class,
+                () -> loader().fromYaml("server: {session_lifetime_minutes: 1, token_lifetime_days: 0}"));
+
+        assertThat(error.getMessage())
+                .contains("server.session_lifetime_minutes: must be between 5 and 10080, got 1")
+                .contains("server.token_lifetime_days: must be between 1 and 365, got 0");
     }
 
     @Test
