@@ -39,7 +39,7 @@ final class StorageModules {
      * and the caller that long when the database hangs; 10 s still carries a 10 MB template on any working network,
      * and the schema migration has a timeout of its own.
      */
-    static final Duration MYSQL_SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MYSQL_SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
     private StorageModules() {}
 
