@@ -41,7 +41,7 @@ final class ServerModules {
         return List.of(
                 ServerModules::strictBootstrap,
                 binder -> binder.bind(Clock.class).toInstance(new SystemClock()),
-                StorageModules.forConfig(config.server().storage()),
+                StorageModules.forConfig(config.server().storage(), config.resolver()),
                 new CryptoModule(PasswordHashingConfig.defaults()),
                 new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage()),
                         authSettings(config.server().auth())));

@@ -19,8 +19,6 @@ import dev.knot.app.dns.SrvResolver;
 import dev.knot.ports.model.KnotException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +42,6 @@ final class StorageModules {
     private StorageModules() {}
 
     /** With the system resolver for "srv+" hosts. */
-    static Module forConfig(StorageConfig config) {
-        return forConfig(config, new ResolverSection(List.of(), Map.of()));
-    }
-
     /**
      * @param resolver the name servers for "srv+" hosts
      * @throws KnotException when a section cannot be turned into a working adapter configuration; a failed DNS
