@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.KnotException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.redisson.client.RedisTimeoutException;
 
@@ -13,6 +14,10 @@ import org.redisson.client.RedisTimeoutException;
  * The reason is cut short and never holds the password, so it may be shown and logged.
  */
 final class RedisFailures {
+    /** An object dump Redisson appends to some messages: "java.util.concurrent.CompletableFuture@1f2e[…]…". */
+    private static final Pattern OBJECT_DUMP =
+            Pattern.compile("\\s*[a-z][\\w.]*\\.[A-Z]\\w*@[0-9a-f]+");
+
     private static final int MAXIMUM_REASON_LENGTH = 200;
     private static final String REDACTED = "(redacted)";
     /** "java.util.concurrent.ExecutionException: " and the like, repeated. */
@@ -52,10 +57,20 @@ final class RedisFailures {
             reason = timedOut ? "no answer in time" : failure.getClass().getSimpleName();
         }
         // Redact before cutting, so that a cut cannot leave part of the password behind.
-        String firstLine = redacted(reason.lines().findFirst().orElse(""));
+        String firstLine = withoutInternals(redacted(reason.lines().findFirst().orElse("")));
         return firstLine.length() <= MAXIMUM_REASON_LENGTH
                 ? firstLine
                 : firstLine.substring(0, MAXIMUM_REASON_LENGTH) + "…";
+    }
+
+    /**
+     * Redisson appends object dumps to some messages ("Unable to acquire connection! java.util.concurrent.
+     * CompletableFuture@1f2e[Completed exceptionally…]Increase connection pool size…"): an operator needs the
+     * sentence, not the dump.
+     */
+    private static String withoutInternals(String message) {
+        Matcher dump = OBJECT_DUMP.matcher(message);
+        return dump.find() ? message.substring(0, dump.start()).strip() : message;
     }
 
     private static Throwable next(Throwable layer) {

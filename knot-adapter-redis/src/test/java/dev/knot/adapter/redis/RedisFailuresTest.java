@@ -27,6 +27,15 @@ class RedisFailuresTest {
     }
 
     @Test
+    void objectDumpsRedissonAppendsAreLeftOut() {
+        RedisException failure = new RedisException("Unable to acquire connection! java.util.concurrent."
+                + "CompletableFuture@5e9f23b4[Completed exceptionally: java.util.concurrent.CancellationException]"
+                + "Increase connection pool size or timeout.");
+
+        assertThat(failures.unavailable(failure)).hasMessage("Redis is unavailable: Unable to acquire connection!");
+    }
+
+    @Test
     void aTimeoutWithoutAMessageSaysSo() {
         RedisException failure = new RedisException("java.util.concurrent.TimeoutException", new TimeoutException());
 
