@@ -32,6 +32,9 @@ final class HttpServer implements ManagedService {
     private static final int MAX_PARAMETERS = 1000;
     private static final int MAX_COOKIES = 200;
 
+    /** How far above the largest route limit Undertow's own body limit is. */
+    private static final long BODY_CEILING_FACTOR = 2;
+
     /** After the drain, how long worker threads get to notice the stop before they are interrupted. */
     private static final int WORKER_STOP_MILLIS = 2000;
 
@@ -77,8 +80,10 @@ final class HttpServer implements ManagedService {
         Undertow server = builder
                 .setIoThreads(config.ioThreads())
                 .setWorkerThreads(config.workerThreads())
-                // The ceiling over all routes; each request is then held to its own route's limit.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, routes.largestBodyLimit())
+                // Each request is held to its own route's limit, and a declared length over it is a JSON 413. Undertow
+                // checks this ceiling before any route is chosen and answers a bare 400, so it sits above every
+                // route's limit; it still bounds what an unrouted request can make the server read and discard.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BODY_CEILING_FACTOR * routes.largestBodyLimit())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.maxHeaderBytes())
                 .setServerOption(UndertowOptions.MAX_HEADERS, config.maxHeaders())
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)

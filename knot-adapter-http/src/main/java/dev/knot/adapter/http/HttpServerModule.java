@@ -9,14 +9,16 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.TemplateUseCases;
+import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.Set;
 
 /**
  * The HTTP adapter's wiring: adds the listener to the {@code Set<ManagedService>} that knot-app starts and closes,
- * built from every bound {@link RouteGroup}. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases}
- * and {@link AuthUseCases}.
+ * built from every bound {@link RouteGroup}. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases},
+ * {@link AuthUseCases}, {@link TemplateUseCases} and {@link TemplateVarUseCases}.
  */
 public final class HttpServerModule extends AbstractModule {
     private final HttpConfig config;
@@ -61,6 +63,16 @@ public final class HttpServerModule extends AbstractModule {
     @ProvidesIntoSet
     RouteGroup groupRoutes(GroupUseCases groups, JsonCodec json) {
         return new GroupRoutes(groups, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup templateRoutes(TemplateUseCases templates, JsonCodec json) {
+        return new TemplateRoutes(templates, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup templateVarRoutes(TemplateVarUseCases variables, JsonCodec json) {
+        return new TemplateVarRoutes(variables, json);
     }
 
     @ProvidesIntoSet

@@ -32,7 +32,7 @@ final class RouteTable {
         return routes;
     }
 
-    /** The largest body any route accepts: the hard ceiling Undertow enforces before any route is chosen. */
+    /** The largest body any route accepts; Undertow's own ceiling, enforced before routing, is set from it. */
     long largestBodyLimit() {
         return routes.stream().mapToLong(Route::maxBodyBytes).max().orElse(1);
     }

@@ -1,7 +1,5 @@
 package dev.knot.adapter.http;
 
-import dev.knot.ports.model.Group;
-import dev.knot.ports.model.Id;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.User;
 import java.time.Instant;
@@ -79,6 +77,6 @@ final class UserReplies {
     }
 
     private static List<String> groupIds(User user) {
-        return user.groups().stream().map(Id<Group>::value).sorted().toList();
+        return GroupIds.sorted(user.groups());
     }
 }

@@ -4,8 +4,6 @@ import static java.lang.String.format;
 
 import dev.knot.ports.in.CreateUserCommand;
 import dev.knot.ports.in.UpdateUserCommand;
-import dev.knot.ports.model.Group;
-import dev.knot.ports.model.Id;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Shell;
@@ -42,7 +40,7 @@ record UserRequest(
                 or(password, ""),
                 or(servicePassword, ""),
                 roles == null ? Set.of() : roleSet(),
-                groups == null ? Set.of() : groupSet(),
+                groups == null ? Set.of() : GroupIds.parse(groups),
                 or(active, true),
                 or(maxSpaces, 0),
                 or(maxDiskSpace, 0),
@@ -58,7 +56,7 @@ record UserRequest(
                 or(password, ""),
                 or(servicePassword, ""),
                 roles == null ? current.roles() : roleSet(),
-                groups == null ? current.groups() : groupSet(),
+                groups == null ? current.groups() : GroupIds.parse(groups),
                 or(active, current.active()),
                 or(maxSpaces, current.maxSpaces()),
                 or(maxDiskSpace, current.maxDiskSpace()),
@@ -78,18 +76,6 @@ record UserRequest(
             int position = index;
             result.add(Role.fromId(roles.get(index))
                     .orElseThrow(() -> KnotException.invalid(format("roles[%d]: unknown role", position))));
-        }
-        return result;
-    }
-
-    private Set<Id<Group>> groupSet() {
-        Set<Id<Group>> result = new LinkedHashSet<>();
-        for (int index = 0; index < groups.size(); index++) {
-            String group = groups.get(index);
-            if (!Id.isValid(group)) {
-                throw KnotException.invalid(format("groups[%d]: not a valid group id", index));
-            }
-            result.add(Id.of(group));
         }
         return result;
     }

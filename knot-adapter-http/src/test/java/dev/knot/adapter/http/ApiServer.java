@@ -6,9 +6,6 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
-import dev.knot.ports.in.AuthUseCases;
-import dev.knot.ports.in.GroupUseCases;
-import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.runtime.ManagedService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,14 +43,14 @@ final class ApiServer implements AutoCloseable {
     }
 
     static ApiServer start(World world, HttpConfig config) {
-        return new ApiServer(world, listen(world.userService, world.groupService, world.authService, config));
+        return new ApiServer(world, listen(UseCases.of(world), config));
     }
 
-    static ApiServer start(UserUseCases users, GroupUseCases groups, AuthUseCases auth, HttpConfig config) {
-        return new ApiServer(null, listen(users, groups, auth, config));
+    static ApiServer start(UseCases useCases, HttpConfig config) {
+        return new ApiServer(null, listen(useCases, config));
     }
 
-    private static HttpServer listen(UserUseCases users, GroupUseCases groups, AuthUseCases auth, HttpConfig config) {
+    private static HttpServer listen(UseCases useCases, HttpConfig config) {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
             @Override
             protected void configure() {
@@ -61,9 +58,7 @@ final class ApiServer implements AutoCloseable {
                 binder().requireAtInjectOnConstructors();
                 binder().requireExactBindingAnnotations();
                 binder().disableCircularProxies();
-                bind(UserUseCases.class).toInstance(users);
-                bind(GroupUseCases.class).toInstance(groups);
-                bind(AuthUseCases.class).toInstance(auth);
+                useCases.bindIn(binder());
                 install(new HttpServerModule(config));
             }
         });
@@ -83,9 +78,7 @@ final class ApiServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new AbstractModule() {
             @Override
             protected void configure() {
-                bind(UserUseCases.class).toInstance(world.userService);
-                bind(GroupUseCases.class).toInstance(world.groupService);
-                bind(AuthUseCases.class).toInstance(world.authService);
+                UseCases.of(world).bindIn(binder());
                 install(module);
             }
         });

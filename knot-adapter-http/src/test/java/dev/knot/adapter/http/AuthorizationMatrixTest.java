@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
 import dev.knot.ports.in.LoginCommand;
+import dev.knot.ports.in.TemplateCommand;
+import dev.knot.ports.in.TemplateUseCases;
+import dev.knot.ports.in.TemplateVarCommand;
+import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.model.Group;
+import dev.knot.ports.model.Id;
 import dev.knot.ports.model.Role;
+import dev.knot.ports.model.Template;
+import dev.knot.ports.model.TemplateVar;
 import dev.knot.ports.model.User;
 import io.undertow.util.Methods;
 import java.lang.reflect.InvocationTargetException;
@@ -60,6 +67,16 @@ class AuthorizationMatrixTest {
         expect("GET /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200);
         expect("PUT /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200);
         expect("DELETE /api/v1/groups/{group_id}",          401, 403, 403, 200, 403, 403, 403, 200);
+        expect("GET /api/v1/templates",                     401, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/templates",                    401, 403, 403, 403, 201, 403, 403, 201);
+        expect("GET /api/v1/templates/{template_id}",       401, 403, 403, 403, 200, 403, 403, 200);
+        expect("PUT /api/v1/templates/{template_id}",       401, 403, 403, 403, 200, 403, 403, 200);
+        expect("DELETE /api/v1/templates/{template_id}",    401, 403, 403, 403, 200, 403, 403, 200);
+        expect("GET /api/v1/templatevars",                  401, 403, 403, 403, 200, 403, 403, 200);
+        expect("POST /api/v1/templatevars",                 401, 403, 403, 403, 201, 403, 403, 201);
+        expect("GET /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
+        expect("PUT /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
+        expect("DELETE /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
         expect("GET /api/v1/roles",                         401, 200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/v1/sessions",                      401, 200, 200, 200, 200, 200, 200, 200);
         expect("DELETE /api/v1/sessions/{session_id}",      401, 200, 404, 404, 404, 404, 404, 404);
@@ -74,10 +91,12 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        api = ApiServer.start(
-                delegating(UserUseCases.class, () -> CURRENT.get().world.userService),
-                delegating(GroupUseCases.class, () -> CURRENT.get().world.groupService),
-                delegating(AuthUseCases.class, () -> CURRENT.get().world.authService),
+        api = ApiServer.start(new UseCases(
+                        delegating(UserUseCases.class, () -> CURRENT.get().world.userService),
+                        delegating(GroupUseCases.class, () -> CURRENT.get().world.groupService),
+                        delegating(AuthUseCases.class, () -> CURRENT.get().world.authService),
+                        delegating(TemplateUseCases.class, () -> CURRENT.get().world.templateService),
+                        delegating(TemplateVarUseCases.class, () -> CURRENT.get().world.templateVarService)),
                 ApiServer.config());
     }
 
@@ -147,13 +166,18 @@ class AuthorizationMatrixTest {
         }));
     }
 
-    /** A fresh domain: every kind of user with a token, a victim with a session and a token, a group. */
+    /**
+     * A fresh domain: every kind of user with a token, a victim with a session and a token, a group, a template
+     * restricted to that group and a protected template variable.
+     */
     private static final class Scenario {
         final World world = new World();
         final Map<Principal, User> users = new EnumMap<>(Principal.class);
         final Map<Principal, String> tokens = new EnumMap<>(Principal.class);
         final User victim;
         final Group group;
+        final Template restrictedTemplate;
+        final Id<TemplateVar> variable;
 
         Scenario() {
             User admin = world.admin();
@@ -167,6 +191,10 @@ class AuthorizationMatrixTest {
             users.forEach((principal, user) -> tokens.put(principal, world.token(user)));
             victim = world.user(admin, "victim");
             group = world.groupService.createGroup(admin, "developers");
+            restrictedTemplate = world.templateService.createTemplate(
+                    admin, new TemplateCommand("web", "", "job \"web\" {}", "", Set.of(group.id())));
+            variable = world.templateVarService.createVariable(
+                    admin, new TemplateVarCommand("api_key", "", "secret", true)).id();
         }
 
         HttpResponse<String> call(String method, String template, Principal principal) throws Exception {
@@ -174,6 +202,8 @@ class AuthorizationMatrixTest {
             String path = template
                     .replace("{user_id}", owner.id().value())
                     .replace("{group_id}", group.id().value())
+                    .replace("{template_id}", restrictedTemplate.id().value())
+                    .replace("{templatevar_id}", variable.value())
                     .replace("{session_id}", login(owner))
                     .replace("{token_id}", world.authService.createToken(owner, "extra").record().id().value())
                     .replace("{file}", "swagger-ui.css");
@@ -205,6 +235,10 @@ class AuthorizationMatrixTest {
                 case "POST /api/v1/groups" -> "{\"name\":\"testers\"}";
                 case "PUT /api/v1/groups/{group_id}" -> "{\"name\":\"renamed\"}";
                 case "POST /api/v1/tokens" -> "{\"name\":\"cli\"}";
+                case "POST /api/v1/templates", "PUT /api/v1/templates/{template_id}" ->
+                        "{\"name\":\"api\",\"job\":\"job \\\"api\\\" {}\",\"groups\":[]}";
+                case "POST /api/v1/templatevars", "PUT /api/v1/templatevars/{templatevar_id}" ->
+                        "{\"name\":\"region\",\"location\":\"\",\"value\":\"eu\",\"protected\":false}";
                 default -> null;
             };
         }

@@ -8,9 +8,6 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
-import dev.knot.ports.in.AuthUseCases;
-import dev.knot.ports.in.GroupUseCases;
-import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.runtime.ManagedService;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -27,10 +24,7 @@ class HttpServerModuleTest {
                 binder().requireAtInjectOnConstructors();
                 binder().requireExactBindingAnnotations();
                 binder().disableCircularProxies();
-                World world = new World();
-                bind(UserUseCases.class).toInstance(world.userService);
-                bind(GroupUseCases.class).toInstance(world.groupService);
-                bind(AuthUseCases.class).toInstance(world.authService);
+                UseCases.of(new World()).bindIn(binder());
                 install(new HttpServerModule(TestServers.config()));
             }
         });

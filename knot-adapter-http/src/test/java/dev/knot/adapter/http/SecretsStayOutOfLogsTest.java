@@ -2,44 +2,32 @@ package dev.knot.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.knot.ports.model.User;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Canary secrets go through every path the API has and appear in no log line and no error body (case 7). */
 class SecretsStayOutOfLogsTest {
     private static final String PASSWORD_CANARY = "canary-password-4711";
     private static final String SERVICE_PASSWORD_CANARY = "canary-service-0815";
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private Level rootLevel;
+    private CapturedLog log;
     private ApiServer api;
 
     @BeforeEach
     void start() {
-        rootLevel = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        log.start();
-        root.addAppender(log);
+        log = new CapturedLog();
         api = ApiServer.start();
     }
 
     @AfterEach
     void stop() {
         api.close();
-        root.detachAppender(log);
-        root.setLevel(rootLevel);
+        log.close();
     }
 
     @Test
@@ -79,10 +67,8 @@ class SecretsStayOutOfLogsTest {
                 assertThat(error.body()).doesNotContain(secret);
             }
         }
-        assertThat(log.list).isNotEmpty();
-        for (ILoggingEvent event : log.list) {
-            String line = event.getFormattedMessage() + " " + Arrays.toString(event.getArgumentArray()) + " "
-                    + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+        assertThat(log.lines()).isNotEmpty();
+        for (String line : log.lines()) {
             for (String secret : secrets) {
                 assertThat(line).doesNotContain(secret);
             }

@@ -3,6 +3,8 @@ package dev.knot.adapter.http;
 import dev.knot.domain.auth.AuthService;
 import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.group.GroupService;
+import dev.knot.domain.template.TemplateService;
+import dev.knot.domain.template.TemplateVarService;
 import dev.knot.domain.user.UserService;
 import dev.knot.ports.in.CreateUserCommand;
 import dev.knot.ports.model.Role;
@@ -14,6 +16,7 @@ import dev.knot.testkit.fake.InMemoryGroupRepository;
 import dev.knot.testkit.fake.InMemorySessionStore;
 import dev.knot.testkit.fake.InMemorySpaceRepository;
 import dev.knot.testkit.fake.InMemoryTemplateRepository;
+import dev.knot.testkit.fake.InMemoryTemplateVarRepository;
 import dev.knot.testkit.fake.InMemoryTokenRepository;
 import dev.knot.testkit.fake.InMemoryUserRepository;
 import dev.knot.testkit.fixture.MutableClock;
@@ -29,19 +32,25 @@ final class World {
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemoryGroupRepository groups = new InMemoryGroupRepository();
     final InMemoryTemplateRepository templates = new InMemoryTemplateRepository();
+    final InMemoryTemplateVarRepository variables = new InMemoryTemplateVarRepository();
     final InMemorySpaceRepository spaces = new InMemorySpaceRepository();
     final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
     final InMemorySessionStore sessions = new InMemorySessionStore(clock);
     final UserService userService;
     final GroupService groupService;
     final AuthService authService;
+    final TemplateService templateService;
+    final TemplateVarService templateVarService;
 
     World() {
         FakePasswordHasher hasher = new FakePasswordHasher();
-        userService = new UserService(
-                users, groups, spaces, tokens, sessions, hasher, new FakeSecretCipher(), ids, clock);
+        FakeSecretCipher cipher = new FakeSecretCipher();
+        userService = new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock);
         groupService = new GroupService(groups, users, templates, ids, clock);
         authService = new AuthService(users, sessions, tokens, hasher, ids, clock, AuthSettings.defaults());
+        templateService = new TemplateService(templates, groups, spaces, ids, clock);
+        templateVarService = new TemplateVarService(variables, cipher, ids, clock);
+        templateService.ensureManualTemplate();
     }
 
     static CreateUserCommand newUser(String username, Role... roles) {

@@ -1,0 +1,39 @@
+package dev.knot.adapter.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Binder;
+import dev.knot.ports.in.AuthUseCases;
+import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.TemplateUseCases;
+import dev.knot.ports.in.TemplateVarUseCases;
+import dev.knot.ports.in.UserUseCases;
+
+/** The driving ports HttpServerModule needs bound from outside, bound as knot-app binds them. */
+record UseCases(
+        UserUseCases users,
+        GroupUseCases groups,
+        AuthUseCases auth,
+        TemplateUseCases templates,
+        TemplateVarUseCases variables) {
+    UseCases {
+        requireNonNull(users, "users is null");
+        requireNonNull(groups, "groups is null");
+        requireNonNull(auth, "auth is null");
+        requireNonNull(templates, "templates is null");
+        requireNonNull(variables, "variables is null");
+    }
+
+    static UseCases of(World world) {
+        return new UseCases(world.userService, world.groupService, world.authService, world.templateService,
+                world.templateVarService);
+    }
+
+    void bindIn(Binder binder) {
+        binder.bind(UserUseCases.class).toInstance(users);
+        binder.bind(GroupUseCases.class).toInstance(groups);
+        binder.bind(AuthUseCases.class).toInstance(auth);
+        binder.bind(TemplateUseCases.class).toInstance(templates);
+        binder.bind(TemplateVarUseCases.class).toInstance(variables);
+    }
+}
