@@ -2,6 +2,7 @@ package dev.knot.domain.render;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.knot.ports.model.KnotException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,8 @@ final class TemplateLexer {
     private final List<Segment> segments = new ArrayList<>();
     private int offset;
     private boolean trimNextText;
+    /** Where the action being lexed opened, for "unclosed" messages. */
+    private int actionStart;
 
     private TemplateLexer(String sourceName, String source) {
         this.sourceName = requireNonNull(sourceName, "sourceName is null");
@@ -88,6 +91,7 @@ final class TemplateLexer {
     }
 
     private void lexAction(int open) {
+        actionStart = open;
         int start = offset;
         List<Token> tokens = new ArrayList<>();
         while (true) {
@@ -140,7 +144,7 @@ final class TemplateLexer {
         if (character == '`') {
             int end = source.indexOf('`', start + 1);
             if (end < 0) {
-                throw positionOf(start).error(sourceName, "unterminated raw string");
+                throw lexingError(start, "unterminated raw string");
             }
             offset = end + 1;
             return new Token(Token.Kind.STRING, source.substring(start + 1, end), positionOf(start));
@@ -158,7 +162,7 @@ final class TemplateLexer {
             offset = endOfIdentifier(start);
             return new Token(Token.Kind.IDENTIFIER, source.substring(start, offset), positionOf(start));
         }
-        throw positionOf(start).error(sourceName, unexpected(character));
+        throw lexingError(start, unexpected(character));
     }
 
     private static String unexpected(char character) {
@@ -222,7 +226,7 @@ final class TemplateLexer {
         int index = start + 1;
         while (true) {
             if (index >= source.length() || source.charAt(index) == '\n') {
-                throw positionOf(start).error(sourceName, "unterminated string");
+                throw lexingError(start, "unterminated string");
             }
             char character = source.charAt(index);
             if (character == '"') {
@@ -260,6 +264,20 @@ final class TemplateLexer {
             default -> throw positionOf(backslash).error(sourceName, "unsupported escape \\" + escaped);
         }
         return backslash + 2;
+    }
+
+    /**
+     * A lexing error inside an action, reported as an unclosed <code>${{</code> when no <code>}}</code> comes before
+     * the next <code>${{</code>: a forgotten <code>}}</code> is the likely cause, and its place is where it opened.
+     */
+    private KnotException lexingError(int index, String problem) {
+        int close = source.indexOf(CLOSE, actionStart + OPEN.length());
+        int nextOpen = source.indexOf(OPEN, actionStart + OPEN.length());
+        if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+            return positionOf(actionStart).error(sourceName, "unclosed ${{: no }} before the "
+                    + (close < 0 ? "end of the template" : "next ${{"));
+        }
+        return positionOf(index).error(sourceName, problem);
     }
 
     private int endOfIdentifier(int start) {
