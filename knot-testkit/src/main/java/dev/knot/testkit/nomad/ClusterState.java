@@ -288,8 +288,12 @@ final class ClusterState {
         return new Indexed<>(allocation.modifyIndex, allocation.toJson());
     }
 
-    synchronized List<Allocation> allAllocations() {
-        return new ArrayList<>(allocations.values());
+    synchronized Path allocationDirectory(String id) {
+        Allocation allocation = allocations.get(id);
+        if (allocation == null) {
+            throw NomadError.notFound("Unknown allocation \"" + id + "\"");
+        }
+        return allocation.directory;
     }
 
     private List<Allocation> allocationsOf(String namespace, String id) {

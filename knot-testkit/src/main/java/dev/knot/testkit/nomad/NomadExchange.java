@@ -174,6 +174,11 @@ final class NomadExchange {
         send(200, bytes);
     }
 
+    void answerFile(byte[] content) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        send(200, content);
+    }
+
     /** 200 with an empty body, as Nomad's CSI delete and deregister answer. */
     void answerEmpty(long index) throws IOException {
         exchange.getResponseHeaders().set("X-Nomad-Index", Long.toString(index));

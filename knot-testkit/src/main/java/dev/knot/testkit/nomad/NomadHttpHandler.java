@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ final class NomadHttpHandler implements HttpHandler {
     private static final Pattern CSI_VOLUME = Pattern.compile("/v1/volume/csi/([^/]+)");
     private static final Pattern CSI_CREATE = Pattern.compile("/v1/volume/csi/([^/]+)/create");
     private static final Pattern CSI_DELETE = Pattern.compile("/v1/volume/csi/([^/]+)/delete");
+    private static final Pattern FILE = Pattern.compile("/v1/client/fs/cat/([^/]+)");
     private static final Pattern NAMESPACE = Pattern.compile("/v1/namespace/([^/]+)");
     private static final String LEADER_ADDRESS = "127.0.0.1:4647";
     private static final JsonNodeFactory FACTORY = JsonNodeFactory.instance;
@@ -179,6 +182,9 @@ final class NomadHttpHandler implements HttpHandler {
             requireMethod(read);
             String id = matcher.group(1);
             blocking(request, () -> state.evaluation(id));
+        } else if ((matcher = FILE.matcher(path)).matches()) {
+            requireMethod(read);
+            request.answerFile(file(matcher.group(1), request.query("path", "/")));
         } else if ((matcher = CSI_CREATE.matcher(path)).matches()) {
             requireMethod(write);
             createVolumes(request);
@@ -209,6 +215,20 @@ final class NomadHttpHandler implements HttpHandler {
         } else {
             // Nomad's fall-through handler: unknown paths are a 404 with no body.
             request.answerError(404, "");
+        }
+    }
+
+    /** A file of an allocation directory, as Nomad's client fs/cat; nothing outside the directory. */
+    private byte[] file(String allocId, String relative) {
+        Path directory = state.allocationDirectory(allocId);
+        Path file = directory.resolve(relative.replaceFirst("^/+", "")).normalize();
+        if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
+            throw NomadError.serverError("stat " + relative + ": no such file or directory");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException failure) {
+            throw NomadError.serverError(failure.getMessage());
         }
     }
 
