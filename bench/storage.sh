@@ -22,9 +22,9 @@ redis_port=6379
 command -v redis-benchmark >/dev/null || { echo "redis-benchmark is missing: apt-get install redis-tools" >&2; exit 1; }
 
 cd "$root"
-mvn -B -q -ntp -Dstyle.color=never -pl knot-app test-compile
+mvn -B -q -ntp -Dstyle.color=never -pl knot-app test-compile >&2
 classpath_file=$(mktemp)
-mvn -B -q -ntp -Dstyle.color=never -pl knot-app dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
+mvn -B -q -ntp -Dstyle.color=never -pl knot-app dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test >&2
 classpath="$root/knot-app/target/test-classes:$root/knot-app/target/classes:$(cat "$classpath_file")"
 jvm_args=$(mvn -B -q -ntp -Dstyle.color=never -pl knot-app help:evaluate -Dexpression=chronicle.jvm.args -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
 
