@@ -17,7 +17,6 @@ import dev.knot.app.config.StorageConfig;
 import dev.knot.app.dns.ServiceAddress;
 import dev.knot.app.dns.SrvResolver;
 import dev.knot.ports.model.KnotException;
-import java.util.List;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
