@@ -92,7 +92,7 @@ final class AllocationRunner implements AutoCloseable {
                     name + "/secrets", name + "/tmp")) {
                 Files.createDirectories(allocation.directory.resolve(directory));
             }
-            task.path("Env").fields().forEachRemaining(variable -> environment.put(variable.getKey(),
+            task.path("Env").properties().forEach(variable -> environment.put(variable.getKey(),
                     runtime.interpolate(variable.getValue().asText(), environment)));
             event(allocation, name, "Task Setup", "Building Task Directory");
             writeTemplates(task, taskDirectory, runtime, environment);

@@ -91,7 +91,7 @@ final class JobHclParser {
         if (node.isObject()) {
             ObjectNode copy = JSON.objectNode();
             Map<String, JsonNode> fields = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> fields.put(
+            node.properties().forEach(field -> fields.put(
                     field.getKey().replace(HIDDEN_INTERPOLATION, "${"), restoreInterpolations(field.getValue())));
             fields.forEach(copy::set);
             return copy;

@@ -66,9 +66,9 @@ final class RuntimeVariables {
                 }
             }
         }
-        allocation.job.path("Meta").fields().forEachRemaining(meta -> variables.put(
+        allocation.job.path("Meta").properties().forEach(meta -> variables.put(
                 "NOMAD_META_" + meta.getKey().toUpperCase(Locale.ROOT), meta.getValue().asText()));
-        group.path("Meta").fields().forEachRemaining(meta -> variables.put(
+        group.path("Meta").properties().forEach(meta -> variables.put(
                 "NOMAD_META_" + meta.getKey().toUpperCase(Locale.ROOT), meta.getValue().asText()));
         return result;
     }
