@@ -164,8 +164,11 @@ final class TemplateEvaluator {
         if (value instanceof String string) {
             return string;
         }
-        if (value instanceof Boolean || value instanceof BigDecimal) {
-            return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof Boolean) {
+            return value.toString();
         }
         if (value instanceof List<?>) {
             throw error(insertion.position(), insertion.expression() + " is a list; use range to insert its items");

@@ -9,6 +9,12 @@ import static org.assertj.core.api.Assertions.fail;
 final class HclText {
     private HclText() {}
 
+    /** The inside of a quoted HCL string holding {@code value}, for values without control characters. */
+    static String quote(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\t", "\\t").replace("${", "$${").replace("%{", "%%{");
+    }
+
     /** The value of the inside of a quoted HCL string; fails on anything that would end it or interpolate. */
     static String unquote(String literal) {
         StringBuilder value = new StringBuilder();
