@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHeaders;
+import org.apache.http.HttpRequestInterceptor;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.config.RegistryBuilder;
 import org.apache.http.config.SocketConfig;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * §1.5); this one has both timeouts and never retries: a failed write is the domain's to repeat or not.
  */
 final class NomadConnection implements ManagedService {
-    static final String TOKEN_HEADER = "X-Nomad-Token";
+    private static final String TOKEN_HEADER = "X-Nomad-Token";
     private static final Logger LOG = LoggerFactory.getLogger(NomadConnection.class);
     /** Enough for status polls of many spaces at once; Nomad itself serves far more. */
     private static final int MAXIMUM_CONNECTIONS = 16;
@@ -122,7 +123,6 @@ final class NomadConnection implements ManagedService {
                 // Waiting for a pooled connection counts as part of connecting.
                 .setConnectionRequestTimeout(connectMillis)
                 .build();
-        String token = config.token();
         return HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(timeouts)
@@ -132,13 +132,18 @@ final class NomadConnection implements ManagedService {
                 .disableCookieManagement()
                 .setUserAgent("knot")
                 .setDefaultHeaders(List.of(new BasicHeader(HttpHeaders.ACCEPT, "application/json")))
-                .addInterceptorLast((org.apache.http.HttpRequestInterceptor) (request, context) -> {
-                    if (!token.isEmpty()) {
-                        request.setHeader(TOKEN_HEADER, token);
-                    }
-                })
+                .addInterceptorLast(tokenHeader(config.token()))
                 .evictExpiredConnections()
                 .evictIdleConnections(IDLE_CONNECTION_SECONDS, TimeUnit.SECONDS)
                 .build();
+    }
+
+    /** Sets the token on every request, replacing any the SDK might add, so it is sent exactly once. */
+    private static HttpRequestInterceptor tokenHeader(String token) {
+        return (request, context) -> {
+            if (!token.isEmpty()) {
+                request.setHeader(TOKEN_HEADER, token);
+            }
+        };
     }
 }

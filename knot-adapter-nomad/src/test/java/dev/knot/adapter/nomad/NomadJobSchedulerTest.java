@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.JobStatus;
 import dev.knot.ports.model.JobStatus.JobState;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.ParsedJob;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class NomadJobSchedulerTest {
         assertThat(sent.get("ID").asText()).isEqualTo("space-1");
         assertThat(sent.get("Name").asText()).as("the template's name stays").isEqualTo("ide-template");
         JsonNode parsed = JSON.readTree(definition);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) parsed).put("ID", "space-1");
+        ((ObjectNode) parsed).put("ID", "space-1");
         assertThat(sent).as("everything else as Nomad parsed it, unknown fields included").isEqualTo(parsed);
         assertThat(request.header("X-Nomad-Token")).containsExactly(TOKEN);
     }
@@ -168,7 +170,7 @@ class NomadJobSchedulerTest {
 
     @Test
     void aNomadThatIsNotListeningIsUnavailable() {
-        java.net.URI closed = nomad.address();
+        URI closed = nomad.address();
         nomad.close();
         NomadJobScheduler scheduler = scheduler(NomadConfig.of(closed, TOKEN));
 
