@@ -34,6 +34,7 @@ class ArchitectureTest {
             .layer("Embedded").definedBy("dev.knot.adapter.embedded..")
             .layer("Mysql").definedBy("dev.knot.adapter.mysql..")
             .layer("Redis").definedBy("dev.knot.adapter.redis..")
+            .layer("Nomad").definedBy("dev.knot.adapter.nomad..")
             .layer("Crypto").definedBy("dev.knot.adapter.crypto..")
             .layer("App").definedBy("dev.knot.app..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
@@ -42,6 +43,7 @@ class ArchitectureTest {
             .whereLayer("Embedded").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Mysql").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Redis").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Nomad").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App")
             .ensureAllClassesAreContainedInArchitectureIgnoring("dev.knot.testkit..")
             .because("adapters see only ports; only knot-app wires implementations (architecture.md)");
@@ -92,6 +94,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule netty_stays_in_redis_adapter = technologyConfinedTo("io.netty..", "dev.knot.adapter.redis..");
+
+    @ArchTest
+    static final ArchRule nomad_sdk_stays_in_nomad_adapter = technologyConfinedTo("com.hashicorp..",
+            "dev.knot.adapter.nomad..");
+
+    @ArchTest
+    static final ArchRule apache_httpclient_stays_in_nomad_adapter = technologyConfinedTo("org.apache.http..",
+            "dev.knot.adapter.nomad..");
 
     @ArchTest
     static final ArchRule undertow_stays_in_http_adapter = technologyConfinedTo("io.undertow..",

@@ -6,6 +6,8 @@ import dev.knot.adapter.crypto.CryptoModule;
 import dev.knot.adapter.crypto.PasswordHashingConfig;
 import dev.knot.adapter.http.HttpConfig;
 import dev.knot.adapter.http.HttpServerModule;
+import dev.knot.adapter.nomad.NomadConfig;
+import dev.knot.adapter.nomad.NomadModule;
 import dev.knot.app.config.AuthSection;
 import dev.knot.app.config.KnotConfig;
 import dev.knot.domain.auth.AuthSettings;
@@ -43,6 +45,8 @@ final class ServerModules {
                 binder -> binder.bind(Clock.class).toInstance(new SystemClock()),
                 StorageModules.forConfig(config.server().storage(), config.resolver()),
                 new CryptoModule(PasswordHashingConfig.defaults()),
+                new NomadModule(NomadConfig.of(config.server().nomad().address(),
+                        config.server().nomad().token().value())),
                 new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage()),
                         authSettings(config.server().auth())));
     }

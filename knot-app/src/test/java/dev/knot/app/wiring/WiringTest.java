@@ -19,12 +19,14 @@ import dev.knot.ports.model.KnotException;
 import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.Clock;
 import dev.knot.ports.out.GroupRepository;
+import dev.knot.ports.out.JobScheduler;
 import dev.knot.ports.out.SessionStore;
 import dev.knot.ports.out.SpaceRepository;
 import dev.knot.ports.out.TemplateRepository;
 import dev.knot.ports.out.TemplateVarRepository;
 import dev.knot.ports.out.TokenRepository;
 import dev.knot.ports.out.UserRepository;
+import dev.knot.ports.out.VolumeScheduler;
 import dev.knot.ports.out.VolumeRepository;
 import dev.knot.ports.runtime.ManagedService;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ class WiringTest {
     private static final List<Class<?>> DRIVEN_PORTS = List.of(
             UserRepository.class, GroupRepository.class, TemplateRepository.class, TemplateVarRepository.class,
             SpaceRepository.class, VolumeRepository.class, TokenRepository.class, SessionStore.class,
-            AgentStateStore.class, Clock.class);
+            AgentStateStore.class, Clock.class, JobScheduler.class, VolumeScheduler.class);
 
     private static final String KEY = "0123456789abcdefghijABCDEFGHIJ01";
     /** What ServerModules binds beside the storage modules, which need a clock. */
