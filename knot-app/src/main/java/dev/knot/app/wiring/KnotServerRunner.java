@@ -16,6 +16,7 @@ import dev.knot.app.config.KnotConfig;
 import dev.knot.app.config.LoadedConfig;
 import dev.knot.app.config.ServerSection;
 import dev.knot.app.config.StorageConfig;
+import dev.knot.app.config.StorageType;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.List;
@@ -109,8 +110,11 @@ public final class KnotServerRunner implements ServerRunner {
                     case EMBEDDED_SECTION -> LOG.info("storage: embedded (Chronicle Map) at {}", embedded.directory());
                 }
             }
-            case MYSQL -> LOG.info("storage: MySQL at {}:{}", storage.mysql().host(), storage.mysql().port());
-            case REDIS -> LOG.info("storage: Redis at {}", storage.redis().hosts());
+            case MYSQL -> LOG.info("storage: MySQL at {}:{}, database {}; cache (sessions, agent state): {}",
+                    storage.mysql().host(), storage.mysql().port(), storage.mysql().database(),
+                    storage.cacheType() == StorageType.REDIS ? "Redis at " + storage.redis().hosts() : "MySQL");
+            case REDIS -> LOG.info("storage: Redis at {} (also the cache for sessions and agent state)",
+                    storage.redis().hosts());
         }
     }
 }
