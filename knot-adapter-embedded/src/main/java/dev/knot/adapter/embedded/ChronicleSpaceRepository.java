@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Spaces in the embedded store; names and alternative names are unique per owner (case-insensitive). */
@@ -34,6 +35,21 @@ final class ChronicleSpaceRepository implements SpaceRepository {
     @Override
     public void create(Space space) {
         spaces().insert(requireNonNull(space, "space is null"));
+    }
+
+    /**
+     * The embedded store has one server (its directory is locked to it), so a monitor in this JVM is enough to
+     * keep the check and the insert together. Every quota-checked create goes through this one repository.
+     */
+    @Override
+    public synchronized boolean createWithinQuota(Space space, Predicate<List<Space>> withinQuota) {
+        requireNonNull(space, "space is null");
+        requireNonNull(withinQuota, "withinQuota is null");
+        if (!withinQuota.test(findByUser(space.userId()))) {
+            return false;
+        }
+        create(space);
+        return true;
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Spaces in the spaces table, their names in space_names: ordinal 0 is the name, then the alternative names in
@@ -62,6 +63,10 @@ final class MysqlSpaceRepository implements SpaceRepository {
             UniqueKeys.PRIMARY, "a space with this id already exists",
             "space_names_name_unique", "the user already has a space with this name"));
 
+    /** MySQL names locks per server, up to 64 characters: this prefix and a user id fit. */
+    private static final String QUOTA_LOCK_PREFIX = "knot-space-quota-";
+    private static final int QUOTA_LOCK_WAIT_SECONDS = 10;
+
     private final Sql sql;
 
     @Inject
@@ -77,6 +82,28 @@ final class MysqlSpaceRepository implements SpaceRepository {
             insertNames(connection, space);
             return null;
         });
+    }
+
+    /**
+     * Under a named lock per owner (GET_LOCK, shared by every server on the database; no user row is needed, so
+     * it holds for owners the users table does not know): other quota-checked creates for the owner wait, so the
+     * spaces the check reads are all there are when the insert commits.
+     */
+    @Override
+    public boolean createWithinQuota(Space space, Predicate<List<Space>> withinQuota) {
+        requireNonNull(space, "space is null");
+        requireNonNull(withinQuota, "withinQuota is null");
+        return sql.inTransactionHoldingLock(QUOTA_LOCK_PREFIX + space.userId(), QUOTA_LOCK_WAIT_SECONDS,
+                connection -> {
+                    List<Space> existing = connection.query(SELECT_BY_USER, MysqlSpaceRepository::spaces,
+                            space.userId());
+                    if (!withinQuota.test(existing)) {
+                        return false;
+                    }
+                    connection.update(INSERT, values(space));
+                    insertNames(connection, space);
+                    return true;
+                });
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.knot.adapter.mysql;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.knot.ports.model.ErrorCode;
+import dev.knot.ports.model.KnotException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +18,8 @@ import java.util.Optional;
 final class Sql {
     /** InnoDB picks a victim when two transactions deadlock; running the victim again is the documented answer. */
     private static final int TRANSACTION_ATTEMPTS = 3;
+    private static final String GET_LOCK = "SELECT GET_LOCK(?, ?)";
+    private static final String RELEASE_LOCK = "SELECT RELEASE_LOCK(?)";
 
     private final MysqlDatabase database;
     private final UniqueKeys uniqueKeys;
@@ -48,6 +52,31 @@ final class Sql {
                     throw SqlFailures.translate(failure, uniqueKeys);
                 }
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction while holding the named lock {@code lockName} (GET_LOCK), which every
+     * server on this database shares. The lock is released after the commit, so the next holder sees what this
+     * one wrote: for a read, a decision and a write that must not interleave with another's (a quota check).
+     *
+     * @throws KnotException STORE_UNAVAILABLE when the lock stays taken for {@code waitSeconds}
+     */
+    <R> R inTransactionHoldingLock(String lockName, int waitSeconds, SqlFunction<SqlConnection, R> work) {
+        try (Connection connection = database.connection()) {
+            SqlConnection locking = new SqlConnection(connection);
+            int acquired = locking.optional(GET_LOCK, row -> row.getInt(1), lockName, waitSeconds).orElse(0);
+            if (acquired != 1) {
+                throw new KnotException(ErrorCode.STORE_UNAVAILABLE,
+                        "MySQL: the lock " + lockName + " stayed taken for " + waitSeconds + " s");
+            }
+            try {
+                return inTransaction(connection, work);
+            } finally {
+                locking.optional(RELEASE_LOCK, row -> row.getInt(1), lockName);
+            }
+        } catch (SQLException failure) {
+            throw SqlFailures.translate(failure, uniqueKeys);
         }
     }
 

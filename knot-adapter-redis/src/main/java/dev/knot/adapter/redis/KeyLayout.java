@@ -53,6 +53,11 @@ final class KeyLayout {
         return base + indexName + ":" + value;
     }
 
+    /** A lock shared by every server on this Redis, e.g. the one that serialises one user's space creations. */
+    String lock(String lockName, String value) {
+        return base + lockName + ":" + value;
+    }
+
     /** Names and emails are unique whatever their case, so their index keys hold them lowercased. */
     static String caseless(String value) {
         return value.toLowerCase(Locale.ROOT);

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.redisson.api.RLock;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -27,6 +30,10 @@ final class RedisOperations {
     /** MGET in slices, so that listing a large collection does not make one huge reply. */
     private static final int KEYS_PER_READ = 200;
     private static final String RECORD_WRITE_SCRIPT = script("record-write.lua");
+    /** How long a caller waits for a lock before the store counts as unavailable. */
+    private static final long LOCK_WAIT_SECONDS = 10;
+    /** A lock frees itself after this long, so a server that dies holding one blocks nobody for good. */
+    private static final long LOCK_LEASE_SECONDS = 30;
 
     private final RedisConnection connection;
 
@@ -68,6 +75,42 @@ final class RedisOperations {
     void removeMembers(String setKey, Collection<String> members) {
         if (!members.isEmpty()) {
             call(client -> client.<String>getSet(setKey, StringCodec.INSTANCE).removeAll(members));
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the lock {@code lockKey}, which every server on this Redis shares: what needs a
+     * read, a decision and a write without anyone writing in between (a quota check and the create it allows).
+     */
+    <T> T withLock(String lockKey, Supplier<T> work) {
+        RLock lock = call(client -> client.getLock(lockKey));
+        boolean locked;
+        try {
+            locked = call(client -> tryLock(lock));
+        } catch (IllegalStateException interrupted) {
+            Thread.currentThread().interrupt();
+            throw connection.failures().unavailable("interrupted while waiting for a lock");
+        }
+        if (!locked) {
+            throw connection.failures().unavailable("a lock stayed taken for " + LOCK_WAIT_SECONDS + " s");
+        }
+        try {
+            return work.get();
+        } finally {
+            call(client -> {
+                if (lock.isHeldByCurrentThread()) {
+                    lock.unlock();
+                }
+                return null;
+            });
+        }
+    }
+
+    private static boolean tryLock(RLock lock) {
+        try {
+            return lock.tryLock(LOCK_WAIT_SECONDS, LOCK_LEASE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            throw new IllegalStateException("interrupted", interrupted);
         }
     }
 

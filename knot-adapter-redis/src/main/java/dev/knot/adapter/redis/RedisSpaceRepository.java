@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -26,11 +27,15 @@ final class RedisSpaceRepository implements SpaceRepository {
     private static final String BY_USER = "SpacesByUserId";
     private static final String BY_TEMPLATE = "SpacesByTemplateId";
 
+    private static final String QUOTA_LOCK = "SpaceQuotaLock";
+
+    private final RedisOperations redis;
     private final KeyLayout keys;
     private final IndexedRecords<Space> spaces;
 
     @Inject
     RedisSpaceRepository(RedisOperations redis, KeyLayout keys) {
+        this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.spaces = new IndexedRecords<>(redis, keys, KeyLayout.Collection.SPACES, new SpaceCodec(), new Indexing());
     }
@@ -42,6 +47,23 @@ final class RedisSpaceRepository implements SpaceRepository {
             throw KnotException.alreadyExists("duplicate space id");
         }
         refuseTakenName(outcome);
+    }
+
+    /**
+     * Under a Redis lock per owner that every server shares: other quota-checked creates for the owner wait, so
+     * the spaces the check sees are all there are when the insert happens.
+     */
+    @Override
+    public boolean createWithinQuota(Space space, Predicate<List<Space>> withinQuota) {
+        requireNonNull(space, "space is null");
+        requireNonNull(withinQuota, "withinQuota is null");
+        return redis.withLock(keys.lock(QUOTA_LOCK, space.userId().value()), () -> {
+            if (!withinQuota.test(findByUser(space.userId()))) {
+                return false;
+            }
+            create(space);
+            return true;
+        });
     }
 
     @Override

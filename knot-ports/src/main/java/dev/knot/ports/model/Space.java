@@ -56,6 +56,31 @@ public record Space(
         Checks.notNull("updated_at", updatedAt);
     }
 
+    /** This space in {@code newState}, with {@code message} as the reason (or ""). */
+    public Space withState(SpaceState newState, String message, Instant at) {
+        return new Space(id, userId, templateId, name, altNames, agentUrl, shell, location, templateHash,
+                nomadNamespace, nomadJobId, volumeData, volumeSizes, newState, message, createdAt, at);
+    }
+
+    /** This space deployed from a template: where, from which template version, and as which job. */
+    public Space withDeployment(String newLocation, String newTemplateHash, String namespace, String jobId,
+            Instant at) {
+        return new Space(id, userId, templateId, name, altNames, agentUrl, shell, newLocation, newTemplateHash,
+                namespace, jobId, volumeData, volumeSizes, state, stateMessage, createdAt, at);
+    }
+
+    public Space withVolumeData(Map<String, CsiVolumeRef> newVolumeData, Instant at) {
+        return new Space(id, userId, templateId, name, altNames, agentUrl, shell, location, templateHash,
+                nomadNamespace, nomadJobId, newVolumeData, volumeSizes, state, stateMessage, createdAt, at);
+    }
+
+    /** This space with the fields its owner edits. */
+    public Space withDetails(String newName, List<String> newAltNames, Id<Template> newTemplateId,
+            String newAgentUrl, Shell newShell, Instant at) {
+        return new Space(id, userId, newTemplateId, newName, newAltNames, newAgentUrl, newShell, location,
+                templateHash, nomadNamespace, nomadJobId, volumeData, volumeSizes, state, stateMessage, createdAt, at);
+    }
+
     /** The name and every alternative name: what must be unique among the owner's spaces. */
     public List<String> allNames() {
         return Stream.concat(Stream.of(name), altNames.stream())

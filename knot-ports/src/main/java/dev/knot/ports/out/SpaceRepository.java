@@ -6,6 +6,7 @@ import dev.knot.ports.model.Template;
 import dev.knot.ports.model.User;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Durable storage of {@link Space}s. Among one user's spaces every name and alternative name is unique,
@@ -19,6 +20,18 @@ public interface SpaceRepository extends EntityRepository<Space> {
      *     already used by another space of the same user; nothing is written then
      */
     void create(Space space);
+
+    /**
+     * Inserts a new space only if {@code withinQuota} accepts the owner's spaces as they are at that moment,
+     * atomically: while it decides, no other {@code createWithinQuota} for the same owner can insert, on this server
+     * or on any other sharing the store. So N racing creates against a limit of N leave exactly N spaces.
+     * {@code withinQuota} may run while the store holds a lock: it must only compute (no store access).
+     *
+     * @return true if the space was inserted; false (nothing written) when {@code withinQuota} said no
+     * @throws dev.knot.ports.model.KnotException as {@link #create}; whatever {@code withinQuota} throws, with
+     *     nothing written
+     */
+    boolean createWithinQuota(Space space, Predicate<List<Space>> withinQuota);
 
     /**
      * Replaces an existing space (same id, same owner), keeping the name indexes in step.

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.knot.ports.model.CsiVolumeRef;
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.Id;
+import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.SpaceState;
@@ -399,6 +400,59 @@ public abstract class SpaceRepositoryContract extends EntityRepositoryContract<S
 
         assertThat(outcomes).containsOnly(Optional.empty());
         assertThat(shared.findAll()).containsExactlyInAnyOrderElementsOf(candidates);
+    }
+
+    @Test
+    public void createWithinQuotaInsertsOnlyWhatTheCheckAllowsAndShowsItTheOwnersSpaces() {
+        Space existing = SpaceFixtures.aSpace().withOwner(alice).build();
+        Space othersSpace = SpaceFixtures.aSpace().withOwner(bob).build();
+        repository().create(existing);
+        repository().create(othersSpace);
+        Space refused = SpaceFixtures.aSpace().withOwner(alice).build();
+        Space allowed = SpaceFixtures.aSpace().withOwner(alice).build();
+
+        assertThat(repository().createWithinQuota(refused, spaces -> {
+            assertThat(spaces).containsExactly(existing);
+            return false;
+        })).isFalse();
+        assertThat(repository().createWithinQuota(allowed, spaces -> spaces.size() < 2)).isTrue();
+
+        assertThat(repository().findById(refused.id())).isEmpty();
+        assertThat(repository().findByUser(alice)).containsExactlyInAnyOrder(existing, allowed);
+    }
+
+    @Test
+    public void createWithinQuotaWritesNothingWhenTheCheckFailsOrTheNameIsTaken() {
+        Space existing = SpaceFixtures.aSpace().withOwner(alice).withName("dev").build();
+        repository().create(existing);
+
+        assertFailsWith(ErrorCode.QUOTA_EXCEEDED, () -> repository().createWithinQuota(
+                SpaceFixtures.aSpace().withOwner(alice).build(), spaces -> {
+                    throw new KnotException(ErrorCode.QUOTA_EXCEEDED, "storage quota reached");
+                }));
+        assertFailsWith(ErrorCode.ALREADY_EXISTS, () -> repository().createWithinQuota(
+                SpaceFixtures.aSpace().withOwner(alice).withName("DEV").build(), spaces -> true));
+
+        assertThat(repository().findAll()).containsExactly(existing);
+    }
+
+    /** Security test 32: twenty creates racing for the last place under a limit; exactly one gets it. */
+    @Test
+    public void concurrentCreatesAtTheLimitLeaveExactlyTheAllowedNumber() {
+        SpaceRepository shared = repository();
+        int limit = 3;
+        shared.create(SpaceFixtures.aSpace().withOwner(alice).build());
+        shared.create(SpaceFixtures.aSpace().withOwner(alice).build());
+        List<Space> candidates = IntStream.range(0, CONTENDERS)
+                .mapToObj(index -> SpaceFixtures.aSpace().withOwner(alice).build())
+                .toList();
+
+        List<Boolean> outcomes = Race.run(CONTENDERS,
+                index -> shared.createWithinQuota(candidates.get(index), spaces -> spaces.size() < limit));
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        assertThat(shared.findByUser(alice)).hasSize(limit)
+                .contains(candidates.get(outcomes.indexOf(true)));
     }
 
     private void assertNothingWrittenFor(Space rejected, Space existing) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A {@link SpaceRepository} in memory: names and alternative names unique per owner, case-insensitively.
@@ -33,6 +34,18 @@ public final class InMemorySpaceRepository extends InMemoryUniqueRepository<Spac
     public List<Space> findByUser(Id<User> userId) {
         requireNonNull(userId, "userId is null");
         return findWhere(space -> space.userId().equals(userId));
+    }
+
+    /** Atomic because the check and the insert run under the one monitor every write takes. */
+    @Override
+    public synchronized boolean createWithinQuota(Space space, Predicate<List<Space>> withinQuota) {
+        requireNonNull(space, "space is null");
+        requireNonNull(withinQuota, "withinQuota is null");
+        if (!withinQuota.test(findByUser(space.userId()))) {
+            return false;
+        }
+        create(space);
+        return true;
     }
 
     @Override
