@@ -2,13 +2,15 @@ package dev.knot.adapter.mysql;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Where the MySQL (or MariaDB) database is and how many connections to keep to it (knot.yml {@code server.mysql}).
  *
- * @param host a host name or address, resolved by the caller ("srv+" names are looked up before this is made)
+ * @param host a host name or address; with an {@code endpoint} of the caller's, only a name for logs and errors
  * @param password may be empty; never shown by {@link #toString()}
  * @param database must exist; knot creates its tables in it on first start
  * @param connectionMaxIdle connections kept open while idle ({@code connection_max_idle}); at most
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
  * @param socketTimeout how long one statement may wait for the server's answer; longer than any query takes
  * @param validationTimeout how long the pool waits to check that a connection is still alive; shorter than
  *     {@code connectTimeout}
+ * @param endpoint asked for the server's address each time the pool opens a new connection (never for a pooled
+ *     one), so a caller can follow a service that moves (a DNS SRV record); {@code host:port} unless the caller
+ *     gives one. It may block for a lookup and may throw: that connection attempt then fails as an unreachable
+ *     server would, and the pool tries again later
  */
 public record MysqlConfig(
         String host,
@@ -33,7 +39,8 @@ public record MysqlConfig(
         Duration connectionMaxLifetime,
         Duration connectTimeout,
         Duration socketTimeout,
-        Duration validationTimeout) {
+        Duration validationTimeout,
+        Supplier<InetSocketAddress> endpoint) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Long enough for a 10 MB template to travel; short enough that a hung server frees the request thread. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(30);
@@ -52,6 +59,7 @@ public record MysqlConfig(
         requireNonNull(connectTimeout, "connectTimeout is null");
         requireNonNull(socketTimeout, "socketTimeout is null");
         requireNonNull(validationTimeout, "validationTimeout is null");
+        requireNonNull(endpoint, "endpoint is null");
         if (host.isBlank() || host.contains("/") || host.contains("?")) {
             throw new IllegalArgumentException("mysql host must be a host name or address, got \"" + host + "\"");
         }
@@ -81,6 +89,23 @@ public record MysqlConfig(
         }
     }
 
+    /** Connecting to {@code host:port} itself. */
+    public MysqlConfig(
+            String host,
+            int port,
+            String user,
+            String password,
+            String database,
+            int connectionMaxIdle,
+            int connectionMaxOpen,
+            Duration connectionMaxLifetime,
+            Duration connectTimeout,
+            Duration socketTimeout,
+            Duration validationTimeout) {
+        this(host, port, user, password, database, connectionMaxIdle, connectionMaxOpen, connectionMaxLifetime,
+                connectTimeout, socketTimeout, validationTimeout, new FixedEndpoint(host, port));
+    }
+
     /** A configuration with the default timeouts: 5 s to connect, 30 s per statement, 3 s to validate. */
     public static MysqlConfig withDefaultTimeouts(
             String host,
@@ -98,13 +123,13 @@ public record MysqlConfig(
     /** The same settings with other timeouts. */
     public MysqlConfig withTimeouts(Duration connect, Duration socket, Duration validation) {
         return new MysqlConfig(host, port, user, password, database, connectionMaxIdle, connectionMaxOpen,
-                connectionMaxLifetime, connect, socket, validation);
+                connectionMaxLifetime, connect, socket, validation, endpoint);
     }
 
-    /** The JDBC URL, without credentials: user and password travel as connection properties. */
-    String jdbcUrl() {
-        String address = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:mysql://" + address + ":" + port + "/" + database;
+    /** The same settings, connecting wherever {@code newEndpoint} says at each new connection. */
+    public MysqlConfig withEndpoint(Supplier<InetSocketAddress> newEndpoint) {
+        return new MysqlConfig(host, port, user, password, database, connectionMaxIdle, connectionMaxOpen,
+                connectionMaxLifetime, connectTimeout, socketTimeout, validationTimeout, newEndpoint);
     }
 
     private static void atLeastShortestTimeout(String name, Duration timeout) {
@@ -119,6 +144,6 @@ public record MysqlConfig(
                 + ", database=" + database + ", connectionMaxIdle=" + connectionMaxIdle + ", connectionMaxOpen="
                 + connectionMaxOpen + ", connectionMaxLifetime=" + connectionMaxLifetime + ", connectTimeout="
                 + connectTimeout + ", socketTimeout=" + socketTimeout + ", validationTimeout=" + validationTimeout
-                + "]";
+                + ", endpoint=" + endpoint + "]";
     }
 }

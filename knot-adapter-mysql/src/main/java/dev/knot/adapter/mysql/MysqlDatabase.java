@@ -53,8 +53,8 @@ final class MysqlDatabase implements ManagedService {
         try {
             int version = new Sql(this, UniqueKeys.NONE)
                     .withConnection(migrations::migrate);
-            LOG.info("MySQL database {} on {}:{} is open at schema version {}", config.database(), config.host(),
-                    config.port(), version);
+            LOG.info("MySQL database {} at {} is open at schema version {}", config.database(), config.endpoint(),
+                    version);
         } catch (RuntimeException failure) {
             closePool();
             throw failure;

@@ -3,6 +3,7 @@ package dev.knot.adapter.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +28,21 @@ class MysqlConfigTest {
     }
 
     @Test
-    void jdbcUrlHoldsNoCredentialsAndBracketsIpv6() {
-        assertThat(MysqlConfig.withDefaultTimeouts("db.example.com", 3307, "knot", "pw", "knot_db", 1, 2, LIFETIME)
-                        .jdbcUrl())
-                .isEqualTo("jdbc:mysql://db.example.com:3307/knot_db");
-        assertThat(MysqlConfig.withDefaultTimeouts("2001:db8::1", 3306, "knot", "pw", "knot", 1, 2, LIFETIME)
-                        .jdbcUrl())
-                .isEqualTo("jdbc:mysql://[2001:db8::1]:3306/knot");
+    void connectsToHostAndPortUnlessGivenAnEndpoint() {
+        MysqlConfig config = MysqlConfig.withDefaultTimeouts("db.example.com", 3307, "knot", "pw", "knot", 1, 2,
+                LIFETIME);
+        InetSocketAddress elsewhere = InetSocketAddress.createUnresolved("10.0.0.5", 3306);
+
+        assertThat(config.endpoint().get()).isEqualTo(InetSocketAddress.createUnresolved("db.example.com", 3307));
+        assertThat(config.withEndpoint(() -> elsewhere).endpoint().get()).isEqualTo(elsewhere);
+        assertThat(config.withEndpoint(() -> elsewhere).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(1)).endpoint().get()).isEqualTo(elsewhere);
+    }
+
+    @Test
+    void configsWithTheSameFixedAddressAreEqual() {
+        assertThat(MysqlConfig.withDefaultTimeouts("db", 3306, "knot", "pw", "knot", 1, 2, LIFETIME))
+                .isEqualTo(MysqlConfig.withDefaultTimeouts("db", 3306, "knot", "pw", "knot", 1, 2, LIFETIME));
     }
 
     @Test

@@ -16,15 +16,16 @@ class PoolSettingsTest {
         HikariConfig hikari = PoolSettings.of(config);
 
         assertThat(hikari.getPoolName()).isEqualTo("knot-mysql");
-        assertThat(hikari.getJdbcUrl()).isEqualTo("jdbc:mysql://db:3306/knot");
-        assertThat(hikari.getUsername()).isEqualTo("knot");
+        assertThat(hikari.getDataSource()).isInstanceOf(EndpointDataSource.class);
         assertThat(hikari.getMaximumPoolSize()).isEqualTo(100);
         assertThat(hikari.getMinimumIdle()).isEqualTo(10);
         assertThat(hikari.getMaxLifetime()).isEqualTo(Duration.ofMinutes(5).toMillis());
         assertThat(hikari.getConnectionTimeout()).isEqualTo(5_000);
         assertThat(hikari.getValidationTimeout()).isEqualTo(3_000);
         assertThat(hikari.getKeepaliveTime()).isPositive().isLessThan(hikari.getMaxLifetime());
-        assertThat(hikari.getDataSourceProperties())
+        assertThat(PoolSettings.connectionProperties(config))
+                .containsEntry("user", "knot")
+                .containsEntry("password", "pw")
                 .containsEntry("connectTimeout", "5000")
                 .containsEntry("socketTimeout", "30000")
                 .containsEntry("useAffectedRows", "false");
