@@ -2,8 +2,10 @@ package dev.knot.adapter.redis;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * How to reach Redis ({@code server.redis.*}). One host is a single server; several hosts are a cluster; with a
@@ -17,6 +19,10 @@ import java.util.List;
  * @param keyPrefix put before every key; a ':' is appended when it is missing, as the original does
  * @param connectTimeout how long opening a connection may take
  * @param commandTimeout how long one command may wait for its answer
+ * @param serviceLookup gives the address and port of a "srv+name" entry's name (without "srv+"); it may block for
+ *     a DNS lookup and throws when there is no answer. Asked at start for every such entry and, for a single
+ *     server, again whenever Redisson checks the name for a change (see {@code docs/storage-redis.md}). Without
+ *     one, "srv+" entries fail the start
  */
 public record RedisConfig(
         List<String> hosts,
@@ -25,7 +31,8 @@ public record RedisConfig(
         String masterName,
         String keyPrefix,
         Duration connectTimeout,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        Function<String, InetSocketAddress> serviceLookup) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration MAXIMUM_TIMEOUT = Duration.ofMinutes(1);
@@ -37,6 +44,7 @@ public record RedisConfig(
         requireNonNull(keyPrefix, "keyPrefix is null");
         requireNonNull(connectTimeout, "connectTimeout is null");
         requireNonNull(commandTimeout, "commandTimeout is null");
+        requireNonNull(serviceLookup, "serviceLookup is null");
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("server.redis.hosts: at least one host is needed");
         }
@@ -56,6 +64,13 @@ public record RedisConfig(
         checkTimeout("command timeout", commandTimeout);
     }
 
+    /** Without a way to look up "srv+" entries. */
+    public RedisConfig(List<String> hosts, String password, int database, String masterName, String keyPrefix,
+            Duration connectTimeout, Duration commandTimeout) {
+        this(hosts, password, database, masterName, keyPrefix, connectTimeout, commandTimeout,
+                new NoServiceLookup());
+    }
+
     /** The original's settings with the default timeouts. */
     public static RedisConfig of(List<String> hosts, String password, int database, String masterName,
             String keyPrefix) {
@@ -66,7 +81,13 @@ public record RedisConfig(
     /** A copy with other timeouts. */
     public RedisConfig withTimeouts(Duration newConnectTimeout, Duration newCommandTimeout) {
         return new RedisConfig(hosts, password, database, masterName, keyPrefix, newConnectTimeout,
-                newCommandTimeout);
+                newCommandTimeout, serviceLookup);
+    }
+
+    /** A copy that looks "srv+" entries up with {@code newServiceLookup}. */
+    public RedisConfig withServiceLookup(Function<String, InetSocketAddress> newServiceLookup) {
+        return new RedisConfig(hosts, password, database, masterName, keyPrefix, connectTimeout, commandTimeout,
+                newServiceLookup);
     }
 
     List<RedisEndpoint> endpoints() {

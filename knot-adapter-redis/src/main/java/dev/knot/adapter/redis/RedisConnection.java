@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.runtime.ManagedService;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,18 +77,34 @@ final class RedisConnection implements ManagedService {
         }
     }
 
+    /**
+     * Redisson's addresses. A single server named by "srv+name" keeps the name as its host (port 6379 is only a
+     * placeholder): Redisson then asks {@link ServiceRecordResolverGroup} at each connect and each DNS check. In a
+     * cluster or sentinel setup the SRV answer is only where Redisson starts to discover the nodes, so it is looked
+     * up here once. Either way every name is looked up now, so that a start without an answer fails naming it.
+     */
     private List<String> addresses() {
         List<String> addresses = new ArrayList<>();
         for (RedisEndpoint endpoint : config.endpoints()) {
             if (endpoint instanceof RedisEndpoint.Address address) {
                 addresses.add(address.uri());
             } else {
-                // Resolving SRV records is not done yet; say so plainly rather than fail on a DNS name.
-                throw failures.unavailable("server.redis.hosts entry " + RedisEndpoint.SERVICE_RECORD_MARKER
-                        + ((RedisEndpoint.ServiceRecord) endpoint).name()
-                        + " needs a DNS SRV lookup, which this version does not do yet; give host:port instead");
+                String name = ((RedisEndpoint.ServiceRecord) endpoint).name();
+                InetSocketAddress found = lookUp(name);
+                addresses.add(config.topology() == RedisConfig.Topology.SINGLE
+                        ? new RedisEndpoint.Address(name, RedisEndpoint.DEFAULT_PORT).uri()
+                        : new RedisEndpoint.Address(found.getHostString(), found.getPort()).uri());
             }
         }
         return addresses;
+    }
+
+    private InetSocketAddress lookUp(String name) {
+        try {
+            return config.serviceLookup().apply(name);
+        } catch (RuntimeException failed) {
+            throw failures.unavailable("server.redis.hosts entry " + RedisEndpoint.SERVICE_RECORD_MARKER + name + ": "
+                    + failed.getMessage());
+        }
     }
 }

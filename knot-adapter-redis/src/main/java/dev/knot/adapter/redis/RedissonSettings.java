@@ -2,6 +2,8 @@ package dev.knot.adapter.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
@@ -24,13 +26,19 @@ final class RedissonSettings {
     /** Enough for the server's request threads; connections are opened as they are needed. */
     static final int CONNECTION_POOL_SIZE = 32;
     static final int MINIMUM_IDLE_CONNECTIONS = 1;
+    /**
+     * How often Redisson looks a single server's host name up again (its default), "srv+" names included, and
+     * moves to the new address when the answer changed.
+     */
+    static final Duration DNS_CHECK_INTERVAL = Duration.ofSeconds(5);
     private static final int NETTY_THREADS = 4;
     private static final int CALLBACK_THREADS = 2;
 
     private RedissonSettings() {}
 
     /**
-     * @param addresses resolved "redis://host:port" addresses
+     * @param addresses "redis://host:port" addresses; a "srv+" name as host is answered by the config's service
+     *     lookup, port included
      */
     static Config of(RedisConfig config, List<String> addresses) {
         Config redisson = new Config();
@@ -41,6 +49,14 @@ final class RedissonSettings {
         if (!config.password().isEmpty()) {
             redisson.setPassword(config.password());
         }
+        Set<String> serviceNames = config.endpoints().stream()
+                .filter(RedisEndpoint.ServiceRecord.class::isInstance)
+                .map(endpoint -> ((RedisEndpoint.ServiceRecord) endpoint).name())
+                .collect(Collectors.toSet());
+        if (!serviceNames.isEmpty()) {
+            redisson.setAddressResolverGroupFactory(
+                    new ServiceRecordResolverFactory(serviceNames, config.serviceLookup()));
+        }
         switch (config.topology()) {
             case SINGLE -> {
                 SingleServerConfig single = redisson.useSingleServer()
@@ -48,7 +64,8 @@ final class RedissonSettings {
                         .setDatabase(config.database())
                         .setConnectionPoolSize(CONNECTION_POOL_SIZE)
                         .setConnectionMinimumIdleSize(MINIMUM_IDLE_CONNECTIONS)
-                        .setSubscriptionConnectionMinimumIdleSize(0);
+                        .setSubscriptionConnectionMinimumIdleSize(0)
+                        .setDnsMonitoringInterval(DNS_CHECK_INTERVAL.toMillis());
                 timeouts(single, config);
             }
             case CLUSTER -> {

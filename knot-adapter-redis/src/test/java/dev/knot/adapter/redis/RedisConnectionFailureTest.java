@@ -63,13 +63,25 @@ class RedisConnectionFailureTest {
     }
 
     @Test
-    void serviceRecordHostsAreRefusedAtStartWithAPlainReason() {
+    void serviceRecordHostsWithoutALookupAreRefusedAtStartWithAPlainReason() {
         RedisConnection connection = new RedisConnection(configFor("srv+redis.service.consul"));
 
         assertThatThrownBy(connection::start)
                 .satisfies(RedisConnectionFailureTest::isUnavailableWithoutPassword)
                 .hasMessageContaining("srv+redis.service.consul")
                 .hasMessageContaining("host:port");
+    }
+
+    @Test
+    void aServiceRecordWithoutAnAnswerFailsTheStartNamingTheEntryAndTheReason() {
+        RedisConnection connection = new RedisConnection(configFor("srv+redis.service.consul").withServiceLookup(name -> {
+            throw new IllegalStateException("DNS SRV lookup of " + name + " via 10.0.0.2:8600 failed: no such name");
+        }));
+
+        assertThatThrownBy(connection::start)
+                .satisfies(RedisConnectionFailureTest::isUnavailableWithoutPassword)
+                .hasMessageContaining("server.redis.hosts entry srv+redis.service.consul: DNS SRV lookup of "
+                        + "redis.service.consul via 10.0.0.2:8600 failed: no such name");
     }
 
     private static void isUnavailableWithoutPassword(Throwable error) {
