@@ -9,16 +9,19 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.SpaceUseCases;
 import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
+import dev.knot.ports.in.VolumeUseCases;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.Set;
 
 /**
  * The HTTP adapter's wiring: adds the listener to the {@code Set<ManagedService>} that knot-app starts and closes,
  * built from every bound {@link RouteGroup}. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases},
- * {@link AuthUseCases}, {@link TemplateUseCases} and {@link TemplateVarUseCases}.
+ * {@link AuthUseCases}, {@link TemplateUseCases}, {@link TemplateVarUseCases}, {@link SpaceUseCases} and
+ * {@link VolumeUseCases}.
  */
 public final class HttpServerModule extends AbstractModule {
     private final HttpConfig config;
@@ -73,6 +76,16 @@ public final class HttpServerModule extends AbstractModule {
     @ProvidesIntoSet
     RouteGroup templateVarRoutes(TemplateVarUseCases variables, JsonCodec json) {
         return new TemplateVarRoutes(variables, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup spaceRoutes(SpaceUseCases spaces, JsonCodec json) {
+        return new SpaceRoutes(spaces, json);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup volumeRoutes(VolumeUseCases volumes, JsonCodec json) {
+        return new VolumeRoutes(volumes, json);
     }
 
     @ProvidesIntoSet

@@ -5,26 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
 import dev.knot.ports.in.LoginCommand;
+import dev.knot.ports.in.SpaceCommand;
+import dev.knot.ports.in.SpaceUseCases;
 import dev.knot.ports.in.TemplateCommand;
 import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarCommand;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
+import dev.knot.ports.in.VolumeCommand;
+import dev.knot.ports.in.VolumeUseCases;
 import dev.knot.ports.model.Group;
 import dev.knot.ports.model.Id;
 import dev.knot.ports.model.Role;
+import dev.knot.ports.model.Shell;
+import dev.knot.ports.model.Space;
 import dev.knot.ports.model.Template;
 import dev.knot.ports.model.TemplateVar;
 import dev.knot.ports.model.User;
+import dev.knot.ports.model.Volume;
 import io.undertow.util.Methods;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,6 +86,22 @@ class AuthorizationMatrixTest {
         expect("GET /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
         expect("PUT /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
         expect("DELETE /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
+        expect("GET /api/v1/spaces",                        401, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/spaces",                       401, 201, 201, 201, 201, 201, 201, 201);
+        expect("GET /api/v1/spaces/{space_id}",             401, 200, 404, 404, 404, 200, 404, 200);
+        expect("PUT /api/v1/spaces/{space_id}",             401, 200, 404, 404, 404, 200, 404, 200);
+        expect("DELETE /api/v1/spaces/{space_id}",          401, 200, 404, 404, 404, 200, 404, 200);
+        expect("POST /api/v1/spaces/{space_id}/start",      401, 200, 404, 404, 404, 200, 404, 200);
+        expect("POST /api/v1/spaces/{space_id}/stop",       401, 200, 404, 404, 404, 200, 404, 200);
+        expect("GET /api/v1/spaces/{space_id}/service-state", 401, 200, 404, 404, 404, 200, 404, 200);
+        expect("POST /api/v1/spaces/stop-for-user/{user_id}", 401, 200, 403, 200, 403, 200, 403, 200);
+        expect("GET /api/v1/volumes",                       401, 403, 403, 403, 403, 403, 200, 200);
+        expect("POST /api/v1/volumes",                      401, 403, 403, 403, 403, 403, 201, 201);
+        expect("GET /api/v1/volumes/{volume_id}",           401, 403, 403, 403, 403, 403, 200, 200);
+        expect("PUT /api/v1/volumes/{volume_id}",           401, 403, 403, 403, 403, 403, 200, 200);
+        expect("DELETE /api/v1/volumes/{volume_id}",        401, 403, 403, 403, 403, 403, 200, 200);
+        expect("POST /api/v1/volumes/{volume_id}/start",    401, 403, 403, 403, 403, 403, 200, 200);
+        expect("POST /api/v1/volumes/{volume_id}/stop",     401, 403, 403, 403, 403, 403, 200, 200);
         expect("GET /api/v1/roles",                         401, 200, 200, 200, 200, 200, 200, 200);
         expect("GET /api/v1/sessions",                      401, 200, 200, 200, 200, 200, 200, 200);
         expect("DELETE /api/v1/sessions/{session_id}",      401, 200, 404, 404, 404, 404, 404, 404);
@@ -96,7 +121,9 @@ class AuthorizationMatrixTest {
                         delegating(GroupUseCases.class, () -> CURRENT.get().world.groupService),
                         delegating(AuthUseCases.class, () -> CURRENT.get().world.authService),
                         delegating(TemplateUseCases.class, () -> CURRENT.get().world.templateService),
-                        delegating(TemplateVarUseCases.class, () -> CURRENT.get().world.templateVarService)),
+                        delegating(TemplateVarUseCases.class, () -> CURRENT.get().world.templateVarService),
+                        delegating(SpaceUseCases.class, () -> CURRENT.get().world.spaceService),
+                        delegating(VolumeUseCases.class, () -> CURRENT.get().world.volumeService)),
                 ApiServer.config());
     }
 
@@ -178,6 +205,14 @@ class AuthorizationMatrixTest {
         final Group group;
         final Template restrictedTemplate;
         final Id<TemplateVar> variable;
+        final Template openTemplate;
+        /** Another user's spaces: the victim has none, so that deleting the victim is not refused. */
+        final User spaceOwner;
+        /** Stopped and started spaces of the plain user and of the space owner, by owner. */
+        final Map<Id<User>, Space> stoppedSpaces = new HashMap<>();
+        final Map<Id<User>, Space> startedSpaces = new HashMap<>();
+        final Volume stoppedVolume;
+        final Volume startedVolume;
 
         Scenario() {
             User admin = world.admin();
@@ -195,11 +230,33 @@ class AuthorizationMatrixTest {
                     admin, new TemplateCommand("web", "", "job \"web\" {}", "", Set.of(group.id())));
             variable = world.templateVarService.createVariable(
                     admin, new TemplateVarCommand("api_key", "", "secret", true)).id();
+            openTemplate = world.templateService.createTemplate(admin, new TemplateCommand("open", "",
+                    "job \"open\" {\n  group \"g\" {\n    task \"t\" {\n      driver = \"raw_exec\"\n    }\n  }\n}\n",
+                    "", Set.of()));
+            spaceOwner = world.user(admin, "spaceowner");
+            for (User owner : List.of(users.get(Principal.USER), spaceOwner)) {
+                stoppedSpaces.put(owner.id(), world.spaceService.createSpace(owner, new SpaceCommand("stopped",
+                        openTemplate.id(), "", Shell.BASH, Optional.empty(), Map.of(), List.of())));
+                Space started = world.spaceService.createSpace(owner, new SpaceCommand("started",
+                        openTemplate.id(), "", Shell.BASH, Optional.empty(), Map.of(), List.of()));
+                startedSpaces.put(owner.id(), world.spaceService.startSpace(owner, started.id()));
+            }
+            stoppedVolume = world.volumeService.createVolume(admin, new VolumeCommand("stopped", volumeYaml("data")));
+            startedVolume = world.volumeService.startVolume(admin, world.volumeService.createVolume(admin,
+                    new VolumeCommand("started", volumeYaml("started"))).id());
+        }
+
+        private static String volumeYaml(String volumeId) {
+            return "volumes:\n  - id: " + volumeId + "\n    plugin_id: hostpath\n";
         }
 
         HttpResponse<String> call(String method, String template, Principal principal) throws Exception {
             User owner = principal == Principal.USER ? users.get(Principal.USER) : victim;
+            boolean stopping = template.endsWith("/stop");
+            User spacesOwner = principal == Principal.USER ? owner : spaceOwner;
             String path = template
+                    .replace("{space_id}", (stopping ? startedSpaces : stoppedSpaces).get(spacesOwner.id()).id().value())
+                    .replace("{volume_id}", (stopping ? startedVolume : stoppedVolume).id().value())
                     .replace("{user_id}", owner.id().value())
                     .replace("{group_id}", group.id().value())
                     .replace("{template_id}", restrictedTemplate.id().value())
@@ -211,7 +268,7 @@ class AuthorizationMatrixTest {
             if (principal != Principal.NONE) {
                 call.bearer(tokens.get(principal));
             }
-            String body = body(method, template, owner);
+            String body = body(method, template, owner, openTemplate);
             if (body != null) {
                 call.json(body);
             }
@@ -223,7 +280,7 @@ class AuthorizationMatrixTest {
                     .record().id().value();
         }
 
-        private static String body(String method, String template, User target) {
+        private static String body(String method, String template, User target, Template openTemplate) {
             return switch (method + " " + template) {
                 case "POST /api/v1/auth", "POST /api/v1/auth/web" ->
                         String.format("{\"email\":\"%s\",\"password\":\"%s\"}", target.email(), World.PASSWORD);
@@ -237,6 +294,11 @@ class AuthorizationMatrixTest {
                 case "POST /api/v1/tokens" -> "{\"name\":\"cli\"}";
                 case "POST /api/v1/templates", "PUT /api/v1/templates/{template_id}" ->
                         "{\"name\":\"api\",\"job\":\"job \\\"api\\\" {}\",\"groups\":[]}";
+                case "POST /api/v1/spaces" -> String.format("{\"name\":\"new-space\",\"template_id\":\"%s\"}",
+                        openTemplate.id().value());
+                case "PUT /api/v1/spaces/{space_id}" -> "{\"name\":\"renamed\"}";
+                case "POST /api/v1/volumes" -> "{\"name\":\"scratch\",\"definition\":\"\"}";
+                case "PUT /api/v1/volumes/{volume_id}" -> "{\"name\":\"renamed\"}";
                 case "POST /api/v1/templatevars", "PUT /api/v1/templatevars/{templatevar_id}" ->
                         "{\"name\":\"region\",\"location\":\"\",\"value\":\"eu\",\"protected\":false}";
                 default -> null;

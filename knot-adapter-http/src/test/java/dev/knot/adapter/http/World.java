@@ -3,15 +3,22 @@ package dev.knot.adapter.http;
 import dev.knot.domain.auth.AuthService;
 import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.group.GroupService;
+import dev.knot.domain.render.TemplateRenderer;
+import dev.knot.domain.space.SpaceService;
+import dev.knot.domain.space.SpaceSettings;
 import dev.knot.domain.template.TemplateService;
 import dev.knot.domain.template.TemplateVarService;
 import dev.knot.domain.user.UserService;
+import dev.knot.domain.volume.VolumeService;
 import dev.knot.ports.in.CreateUserCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.User;
+import dev.knot.testkit.fake.FakeJobScheduler;
 import dev.knot.testkit.fake.FakePasswordHasher;
 import dev.knot.testkit.fake.FakeSecretCipher;
+import dev.knot.testkit.fake.FakeVolumeScheduler;
+import dev.knot.testkit.fake.InMemoryAgentStateStore;
 import dev.knot.testkit.fake.InMemoryGroupRepository;
 import dev.knot.testkit.fake.InMemorySessionStore;
 import dev.knot.testkit.fake.InMemorySpaceRepository;
@@ -19,6 +26,7 @@ import dev.knot.testkit.fake.InMemoryTemplateRepository;
 import dev.knot.testkit.fake.InMemoryTemplateVarRepository;
 import dev.knot.testkit.fake.InMemoryTokenRepository;
 import dev.knot.testkit.fake.InMemoryUserRepository;
+import dev.knot.testkit.fake.InMemoryVolumeRepository;
 import dev.knot.testkit.fixture.MutableClock;
 import dev.knot.testkit.fixture.SequentialIdGenerator;
 import java.util.Set;
@@ -26,6 +34,7 @@ import java.util.Set;
 /** The real domain services over the testkit's in-memory fakes: what the routes drive in these tests. */
 final class World {
     static final String PASSWORD = "correct horse battery";
+    static final String LOCATION = "core";
 
     final MutableClock clock = new MutableClock();
     final SequentialIdGenerator ids = new SequentialIdGenerator();
@@ -41,6 +50,12 @@ final class World {
     final AuthService authService;
     final TemplateService templateService;
     final TemplateVarService templateVarService;
+    final FakeJobScheduler jobs = new FakeJobScheduler();
+    final FakeVolumeScheduler volumeScheduler = new FakeVolumeScheduler();
+    final InMemoryVolumeRepository volumes = new InMemoryVolumeRepository();
+    final InMemoryAgentStateStore agentStates = new InMemoryAgentStateStore(clock);
+    final SpaceService spaceService;
+    final VolumeService volumeService;
 
     World() {
         FakePasswordHasher hasher = new FakePasswordHasher();
@@ -51,6 +66,10 @@ final class World {
         templateService = new TemplateService(templates, groups, spaces, ids, clock);
         templateVarService = new TemplateVarService(variables, cipher, ids, clock);
         templateService.ensureManualTemplate();
+        spaceService = new SpaceService(spaces, templates, users, agentStates, jobs, volumeScheduler,
+                templateVarService, cipher, new TemplateRenderer(),
+                SpaceSettings.of("https://knot.example.com", "", "", LOCATION, "", ""), ids, clock);
+        volumeService = new VolumeService(volumes, volumeScheduler, LOCATION, ids, clock);
     }
 
     static CreateUserCommand newUser(String username, Role... roles) {

@@ -11,17 +11,25 @@ import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.crypto.AesGcmSecretCipher;
 import dev.knot.domain.group.GroupService;
 import dev.knot.domain.id.UuidV7Generator;
+import dev.knot.domain.render.TemplateRenderer;
+import dev.knot.domain.space.SpaceService;
+import dev.knot.domain.space.SpaceSettings;
 import dev.knot.domain.template.TemplateService;
 import dev.knot.domain.template.TemplateVarService;
 import dev.knot.domain.user.UserService;
+import dev.knot.domain.volume.VolumeService;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
+import dev.knot.ports.in.SpaceUseCases;
 import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
+import dev.knot.ports.in.VolumeUseCases;
+import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.Clock;
 import dev.knot.ports.out.GroupRepository;
 import dev.knot.ports.out.IdGenerator;
+import dev.knot.ports.out.JobScheduler;
 import dev.knot.ports.out.PasswordHasher;
 import dev.knot.ports.out.SecretCipher;
 import dev.knot.ports.out.SessionStore;
@@ -30,6 +38,8 @@ import dev.knot.ports.out.TemplateRepository;
 import dev.knot.ports.out.TemplateVarRepository;
 import dev.knot.ports.out.TokenRepository;
 import dev.knot.ports.out.UserRepository;
+import dev.knot.ports.out.VolumeRepository;
+import dev.knot.ports.out.VolumeScheduler;
 import dev.knot.ports.runtime.ManagedService;
 
 /**
@@ -40,10 +50,12 @@ import dev.knot.ports.runtime.ManagedService;
 final class DomainModule extends AbstractModule {
     private final String serverKey;
     private final AuthSettings authSettings;
+    private final SpaceSettings spaceSettings;
 
-    DomainModule(String serverKey, AuthSettings authSettings) {
+    DomainModule(String serverKey, AuthSettings authSettings, SpaceSettings spaceSettings) {
         this.serverKey = requireNonNull(serverKey, "serverKey is null");
         this.authSettings = requireNonNull(authSettings, "authSettings is null");
+        this.spaceSettings = requireNonNull(spaceSettings, "spaceSettings is null");
     }
 
     @Override
@@ -116,5 +128,40 @@ final class DomainModule extends AbstractModule {
     TemplateVarUseCases templateVarUseCases(
             TemplateVarRepository variables, SecretCipher cipher, IdGenerator ids, Clock clock) {
         return new TemplateVarService(variables, cipher, ids, clock);
+    }
+
+    @Provides
+    @Singleton
+    TemplateRenderer templateRenderer() {
+        return new TemplateRenderer();
+    }
+
+    @Provides
+    @Singleton
+    SpaceService spaceService(
+            SpaceRepository spaces,
+            TemplateRepository templates,
+            UserRepository users,
+            AgentStateStore agentStates,
+            JobScheduler jobs,
+            VolumeScheduler volumes,
+            TemplateVarUseCases variables,
+            SecretCipher cipher,
+            TemplateRenderer renderer,
+            IdGenerator ids,
+            Clock clock) {
+        return new SpaceService(spaces, templates, users, agentStates, jobs, volumes, variables, cipher, renderer,
+                spaceSettings, ids, clock);
+    }
+
+    @Provides
+    SpaceUseCases spaceUseCases(SpaceService service) {
+        return service;
+    }
+
+    @Provides
+    @Singleton
+    VolumeUseCases volumeUseCases(VolumeRepository volumes, VolumeScheduler scheduler, IdGenerator ids, Clock clock) {
+        return new VolumeService(volumes, scheduler, spaceSettings.location(), ids, clock);
     }
 }

@@ -10,11 +10,15 @@ import dev.knot.adapter.nomad.NomadConfig;
 import dev.knot.adapter.nomad.NomadModule;
 import dev.knot.app.config.AuthSection;
 import dev.knot.app.config.KnotConfig;
+import dev.knot.app.config.ServerSection;
 import dev.knot.domain.auth.AuthSettings;
+import dev.knot.domain.space.SpaceSettings;
 import dev.knot.app.config.ListenAddress;
 import dev.knot.ports.out.Clock;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The modules of a server, chosen by its configuration. Their order is the order services start in: the store
@@ -27,6 +31,7 @@ final class ServerModules {
     static List<Module> forConfig(KnotConfig config) {
         ListenAddress listen = config.server().listen();
         List<Module> modules = new ArrayList<>(forAdminTool(config));
+        modules.add(new SpaceReconciliationModule());
         modules.add(new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())
                 .withTrustedProxies(config.server().trustedProxies())
                 .withTls(ServerTls.forServer(config.server()))));
@@ -48,7 +53,15 @@ final class ServerModules {
                 new NomadModule(NomadConfig.of(config.server().nomad().address(),
                         config.server().nomad().token().value())),
                 new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage()),
-                        authSettings(config.server().auth())));
+                        authSettings(config.server().auth()), spaceSettings(config.server())));
+    }
+
+    /** What templates see of this server; NOMAD_DC and NOMAD_REGION come from the process, as in the original. */
+    private static SpaceSettings spaceSettings(ServerSection server) {
+        return SpaceSettings.of(server.url().toString(), server.agentUrl().map(URI::toString).orElse(""),
+                server.wildcardDomain().orElse(""), server.location(),
+                Objects.requireNonNullElse(System.getenv("NOMAD_DC"), ""),
+                Objects.requireNonNullElse(System.getenv("NOMAD_REGION"), ""));
     }
 
     /** The configured lifetimes, with the domain's throttling defaults. */

@@ -211,7 +211,8 @@ public final class SpaceService implements SpaceUseCases {
     @Override
     public int stopSpacesOfUser(User actor, Id<User> userId) {
         requireNonNull(userId, "userId is null");
-        if (!may(actor, Permission.MANAGE_USERS) && !may(actor, Permission.MANAGE_SPACES)) {
+        if (!actor.id().equals(userId) && !may(actor, Permission.MANAGE_USERS)
+                && !may(actor, Permission.MANAGE_SPACES)) {
             throw new KnotException(ErrorCode.PERMISSION_DENIED, "No permission to manage spaces");
         }
         int stopped = 0;

@@ -47,8 +47,8 @@ public interface SpaceUseCases {
     SpaceServiceState serviceState(User actor, Id<Space> spaceId);
 
     /**
-     * Stops every starting or running space of the user at this server's location: for user managers and space
-     * managers only.
+     * Stops every starting or running space of the user at this server's location: for the user themself, user
+     * managers and space managers (PERMISSION_DENIED for anyone else).
      *
      * @return how many spaces were asked to stop
      */
