@@ -254,8 +254,9 @@ class AuthorizationMatrixTest {
             User owner = principal == Principal.USER ? users.get(Principal.USER) : victim;
             boolean stopping = template.endsWith("/stop");
             User spacesOwner = principal == Principal.USER ? owner : spaceOwner;
+            Space space = (stopping ? startedSpaces : stoppedSpaces).get(spacesOwner.id());
             String path = template
-                    .replace("{space_id}", (stopping ? startedSpaces : stoppedSpaces).get(spacesOwner.id()).id().value())
+                    .replace("{space_id}", space.id().value())
                     .replace("{volume_id}", (stopping ? startedVolume : stoppedVolume).id().value())
                     .replace("{user_id}", owner.id().value())
                     .replace("{group_id}", group.id().value())

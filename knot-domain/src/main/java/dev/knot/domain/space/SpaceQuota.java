@@ -26,14 +26,14 @@ final class SpaceQuota {
         this.spaceTemplates = requireNonNull(spaceTemplates, "spaceTemplates is null");
     }
 
-    void create(SpaceRepository spaces, Space space, User owner, List<Template> allTemplates,
+    void create(SpaceRepository spaces, Space space, User owner, Supplier<List<Template>> allTemplates,
             Supplier<Map<String, String>> variables) {
         if (owner.maxSpaces() == 0 && owner.maxDiskSpace() == 0) {
             spaces.create(space);
             return;
         }
         Map<Id<Template>, Template> templates = new HashMap<>();
-        allTemplates.forEach(template -> templates.put(template.id(), template));
+        allTemplates.get().forEach(template -> templates.put(template.id(), template));
         LazyVariables values = new LazyVariables(variables);
         // The new space's size must be known: a template whose volumes do not render is refused here.
         long newSize = owner.maxDiskSpace() == 0 ? 0 : spaceTemplates.sizeGb(space,

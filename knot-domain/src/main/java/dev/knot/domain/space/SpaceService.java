@@ -131,7 +131,7 @@ public final class SpaceService implements SpaceUseCases {
                 SpaceFields.cleanAltNames(command.name(), command.altNames()),
                 SpaceFields.agentUrl(template, command.agentUrl()), command.shell(), "", "", DEFAULT_NAMESPACE, "",
                 Map.of(), command.volumeSizes(), SpaceState.STOPPED, "", now, now);
-        quota.create(spaces, space, owner, templates.findAll(), () -> variables.resolveValues(settings.location()));
+        quota.create(spaces, space, owner, templates::findAll, () -> variables.resolveValues(settings.location()));
         return space;
     }
 
