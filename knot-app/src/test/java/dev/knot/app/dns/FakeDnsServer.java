@@ -62,6 +62,12 @@ public final class FakeDnsServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on {@code name} has this one SRV record instead of the ones it had: the service moved. */
+    public FakeDnsServer replaceSrv(String name, int priority, int weight, int port, String target) {
+        srvRecords.remove(key(name));
+        return withSrv(name, priority, weight, port, target);
+    }
+
     public FakeDnsServer withA(String name, String ipv4) {
         try {
             byte[] address = InetAddress.getByName(ipv4).getAddress();

@@ -3,7 +3,6 @@ package dev.knot.app.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -15,6 +14,7 @@ import dev.knot.app.config.ConfigLoader;
 import dev.knot.app.config.KnotConfig;
 import dev.knot.app.config.StorageType;
 import dev.knot.app.dns.FakeDnsServer;
+import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.Clock;
@@ -69,34 +69,37 @@ class WiringTest {
     }
 
     @Test
-    void srvHostsAreLookedUpInTheConfiguredNameServersWhenTheInjectorIsBuilt() {
+    void srvHostsAreLookedUpWhenTheStoresStartNotWhenTheInjectorIsBuilt() {
         try (FakeDnsServer dns = FakeDnsServer.start()
                 .withSrv("mysql.service.consul", 1, 1, 3306, "db.node.consul").withA("db.node.consul", "127.0.0.1")
                 .withSrv("redis.service.consul", 1, 1, 6379, "cache.node.consul").withA("cache.node.consul", "127.0.0.1")) {
             KnotConfig config = load("server: {encrypt: " + KEY + ", mysql: {enabled: true, host: srv+mysql.service.consul},"
                     + " redis: {enabled: true, host: srv+redis.service.consul}}\nresolver: {nameservers: [" + dns.address() + "]}");
 
-            Module storage = StorageModules.forConfig(config.server().storage(), config.resolver());
-            assertThat(dns.questions()).as("nothing is looked up before the injector is built").isZero();
+            Injector injector = Guice.createInjector(Stage.TOOL,
+                    StorageModules.forConfig(config.server().storage(), config.resolver()), CLOCK);
 
-            assertEveryPortBound(Guice.createInjector(Stage.TOOL, storage, CLOCK));
-            assertThat(dns.questions()).as("SRV and A for each of MySQL and Redis").isEqualTo(4);
+            assertThat(injector.getExistingBinding(Key.get(UserRepository.class))).isNotNull();
+            assertThat(injector.getExistingBinding(Key.get(SessionStore.class))).isNotNull();
+            assertThat(dns.questions()).as("the adapters look the names up when they connect").isZero();
         }
     }
 
     @Test
-    void aFailedSrvLookupFailsTheStartNamingTheKeyTheNameAndTheNameServers() {
+    void aFailedSrvLookupFailsTheStoresStartNamingTheKeyTheNameAndTheNameServers() {
         try (FakeDnsServer dns = FakeDnsServer.start()) {
             KnotConfig config = load("server: {encrypt: " + KEY + ", redis: {enabled: true, hosts: [srv+redis.service.consul]}}"
                     + "\nresolver: {nameservers: [" + dns.address() + "]}");
-            Module storage = StorageModules.forConfig(config.server().storage(), config.resolver());
+            Injector injector = Guice.createInjector(Stage.DEVELOPMENT,
+                    StorageModules.forConfig(config.server().storage(), config.resolver()), CLOCK);
+            Set<ManagedService> services = injector.getInstance(Key.get(new TypeLiteral<Set<ManagedService>>() {}));
 
-            assertThatThrownBy(() -> Guice.createInjector(Stage.TOOL, storage, CLOCK))
-                    .isInstanceOf(CreationException.class)
-                    .satisfies(failure -> assertThat(AssemblyFailures.knotCause(failure)).get()
-                            .extracting(KnotException::getMessage)
-                            .isEqualTo("server.redis.hosts srv+redis.service.consul: DNS SRV lookup of "
-                                    + "redis.service.consul via " + dns.address() + " failed: no such name"));
+            assertThat(services).hasSize(1);
+            assertThatThrownBy(() -> services.iterator().next().start())
+                    .isInstanceOfSatisfying(KnotException.class,
+                            failure -> assertThat(failure.code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE))
+                    .hasMessageContaining("server.redis.hosts entry srv+redis.service.consul: DNS SRV lookup of "
+                            + "redis.service.consul via " + dns.address() + " failed: no such name");
         }
     }
 
