@@ -3,9 +3,8 @@ package dev.knot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,25 +18,13 @@ class SharedStoreIT {
     @TempDir
     Path root;
 
-    private String database;
-    private String keyPrefix;
-
-    @BeforeEach
-    void createEmptyStores() {
-        database = ExternalStores.createDatabase();
-        keyPrefix = ExternalStores.newKeyPrefix();
-    }
-
-    @AfterEach
-    void dropStores() {
-        ExternalStores.dropDatabase(database);
-        ExternalStores.deleteRedisKeys(keyPrefix);
-    }
+    @RegisterExtension
+    final ThrowawayStores throwaway = new ThrowawayStores();
 
     @Test
     void usersSessionsAndTokensMadeOnOneServerWorkOnTheOther() {
         Path config = GuideLayout.MYSQL_WITH_REDIS_CACHE.writeConfig(root, GuideLayout.generatedKey());
-        GuideLayout.StoreEnvironment stores = GuideLayout.StoreEnvironment.direct(database, keyPrefix);
+        GuideLayout.StoreEnvironment stores = GuideLayout.StoreEnvironment.direct(throwaway.database(), throwaway.keyPrefix());
         int firstPort = KnotProcess.freePort();
         int secondPort = KnotProcess.freePort();
         KnotApi first = new KnotApi(firstPort);

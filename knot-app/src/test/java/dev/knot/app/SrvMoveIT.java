@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +30,8 @@ class SrvMoveIT {
     @TempDir
     Path root;
 
-    private String database;
-    private String keyPrefix;
-
-    @BeforeEach
-    void createEmptyStores() {
-        database = ExternalStores.createDatabase();
-        keyPrefix = ExternalStores.newKeyPrefix();
-    }
-
-    @AfterEach
-    void dropStores() {
-        ExternalStores.dropDatabase(database);
-        ExternalStores.deleteRedisKeys(keyPrefix);
-    }
+    @RegisterExtension
+    final ThrowawayStores throwaway = new ThrowawayStores();
 
     @Test
     void whenTheSrvRecordsMoveAndTheOldAddressesDieRequestsSucceedAgainWithoutARestart() throws Exception {
@@ -61,8 +48,8 @@ class SrvMoveIT {
             Path config = Files.writeString(root.resolve("knot.yml"), "server:\n"
                     + "  encrypt: " + GuideLayout.generatedKey() + "\n"
                     + "  mysql: {enabled: true, host: srv+" + MYSQL_SERVICE + ", port: 1, user: "
-                    + ExternalStores.MYSQL_USER + ", database: " + database + "}\n"
-                    + "  redis: {enabled: true, hosts: [srv+" + REDIS_SERVICE + "], key_prefix: \"" + keyPrefix + "\"}\n"
+                    + ExternalStores.MYSQL_USER + ", database: " + throwaway.database() + "}\n"
+                    + "  redis: {enabled: true, hosts: [srv+" + REDIS_SERVICE + "], key_prefix: \"" + throwaway.keyPrefix() + "\"}\n"
                     + "resolver: {nameservers: [" + dns.address() + "]}\n");
             Path working = Files.createDirectories(root.resolve("knot"));
             try (KnotProcess knot = KnotProcess.start(KnotProcess.currentJava(), working,

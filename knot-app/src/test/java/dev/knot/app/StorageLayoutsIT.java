@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,39 +20,27 @@ class StorageLayoutsIT {
     @TempDir
     Path root;
 
-    private String database;
-    private String keyPrefix;
-
-    @BeforeEach
-    void createEmptyStores() {
-        database = ExternalStores.createDatabase();
-        keyPrefix = ExternalStores.newKeyPrefix();
-    }
-
-    @AfterEach
-    void dropStores() {
-        ExternalStores.dropDatabase(database);
-        ExternalStores.deleteRedisKeys(keyPrefix);
-    }
+    @RegisterExtension
+    final ThrowawayStores throwaway = new ThrowawayStores();
 
     @ParameterizedTest
     @EnumSource(GuideLayout.class)
     void theGuidesConfigStartsOnEmptyStoresAndKeepsTheFirstAdminAcrossARestart(GuideLayout layout) {
         Path config = layout.writeConfig(root, GuideLayout.generatedKey());
-        GuideLayout.StoreEnvironment stores = GuideLayout.StoreEnvironment.direct(database, keyPrefix);
+        GuideLayout.StoreEnvironment stores = GuideLayout.StoreEnvironment.direct(throwaway.database(), throwaway.keyPrefix());
         int port = KnotProcess.freePort();
         KnotApi api = new KnotApi(port);
 
         try (KnotProcess first = GuideLayout.start(root, "first", config, port, stores)) {
             GuideLayout.awaitHealthy(first, api);
-            assertThat(ExternalStores.tableCount(database)).as("tables created on the empty database")
+            assertThat(ExternalStores.tableCount(throwaway.database())).as("tables created on the empty database")
                     .matches(tables -> layout.usesMysql() == tables > 0);
 
             HttpResponse<String> created = api.createFirstAdmin("admin", EMAIL, PASSWORD);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String session = api.sessionSecret(EMAIL, PASSWORD);
             assertThat(api.whoamiWithBearer(session).body()).contains("\"email\":\"" + EMAIL + "\"");
-            assertThat(ExternalStores.redisKeyCount(keyPrefix)).as("keys under the configured prefix (the session)")
+            assertThat(ExternalStores.redisKeyCount(throwaway.keyPrefix())).as("keys under the configured prefix (the session)")
                     .matches(keys -> layout.usesRedis() == keys > 0);
 
             GuideLayout.stop(first);

@@ -11,9 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,26 +32,14 @@ class StoreFaultsIT {
     @TempDir
     Path root;
 
-    private String database;
-    private String keyPrefix;
-
-    @BeforeEach
-    void createEmptyStores() {
-        database = ExternalStores.createDatabase();
-        keyPrefix = ExternalStores.newKeyPrefix();
-    }
-
-    @AfterEach
-    void dropStores() {
-        ExternalStores.dropDatabase(database);
-        ExternalStores.deleteRedisKeys(keyPrefix);
-    }
+    @RegisterExtension
+    final ThrowawayStores throwaway = new ThrowawayStores();
 
     @Test
     void whileMysqlIsFrozenOrGoneRequestsNeedingItGet503AndTheServerRecoversByItself() throws Exception {
         try (TcpProxy mysql = TcpProxy.to(ExternalStores.MYSQL_HOST, ExternalStores.MYSQL_PORT)) {
             GuideLayout.StoreEnvironment stores =
-                    GuideLayout.StoreEnvironment.direct(database, keyPrefix).withMysqlPort(mysql.port());
+                    GuideLayout.StoreEnvironment.direct(throwaway.database(), throwaway.keyPrefix()).withMysqlPort(mysql.port());
             int port = KnotProcess.freePort();
             KnotApi api = new KnotApi(port);
             try (KnotProcess knot = GuideLayout.start(root, "knot", GuideLayout.MYSQL.writeConfig(root,
@@ -88,7 +75,7 @@ class StoreFaultsIT {
     @Test
     void whileTheRedisCacheIsDownSessionsGet503NotALogoutApiTokensKeepWorkingAndItRecoversByItself() throws Exception {
         try (TcpProxy redis = TcpProxy.to(ExternalStores.REDIS_HOST, ExternalStores.REDIS_PORT)) {
-            GuideLayout.StoreEnvironment stores = GuideLayout.StoreEnvironment.direct(database, keyPrefix)
+            GuideLayout.StoreEnvironment stores = GuideLayout.StoreEnvironment.direct(throwaway.database(), throwaway.keyPrefix())
                     .withRedisHosts("127.0.0.1:" + redis.port());
             int port = KnotProcess.freePort();
             KnotApi api = new KnotApi(port);

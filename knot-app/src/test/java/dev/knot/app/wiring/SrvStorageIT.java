@@ -8,7 +8,7 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
-import dev.knot.app.ExternalStores;
+import dev.knot.app.ThrowawayStores;
 import dev.knot.app.config.ConfigEnvironment;
 import dev.knot.app.config.ConfigLoader;
 import dev.knot.app.config.KnotConfig;
@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,21 +39,8 @@ class SrvStorageIT {
     @TempDir
     Path working;
 
-    private String database;
-
-    private String keyPrefix;
-
-    @BeforeEach
-    void createStores() {
-        database = ExternalStores.createDatabase();
-        keyPrefix = ExternalStores.newKeyPrefix();
-    }
-
-    @AfterEach
-    void dropStores() {
-        ExternalStores.dropDatabase(database);
-        ExternalStores.deleteRedisKeys(keyPrefix);
-    }
+    @RegisterExtension
+    final ThrowawayStores throwaway = new ThrowawayStores();
 
     @Test
     void mysqlAndTheRedisCacheAreReachedAtTheHostAndPortTheirSrvRecordsGive() {
@@ -62,8 +48,8 @@ class SrvStorageIT {
                 .withSrv("mysql.service.consul", 1, 1, 3306, "db.node.consul").withA("db.node.consul", "127.0.0.1")
                 .withSrv("redis.service.consul", 1, 1, 6379, "cache.node.consul").withA("cache.node.consul", "127.0.0.1")) {
             KnotConfig config = load("server: {encrypt: " + KEY + ", "
-                    + "mysql: {enabled: true, host: srv+mysql.service.consul, port: 1, user: root, database: " + database + "}, "
-                    + "redis: {enabled: true, host: srv+redis.service.consul, key_prefix: \"" + keyPrefix + "\"}}\n"
+                    + "mysql: {enabled: true, host: srv+mysql.service.consul, port: 1, user: root, database: " + throwaway.database() + "}, "
+                    + "redis: {enabled: true, host: srv+redis.service.consul, key_prefix: \"" + throwaway.keyPrefix() + "\"}}\n"
                     + "resolver: {nameservers: [" + dns.address() + "]}");
 
             Injector injector = Guice.createInjector(Stage.PRODUCTION,
