@@ -51,7 +51,7 @@ public final class DomainFixture {
         userService = new UserService(
                 users, groups, spaces, tokens, sessions, new FakePasswordHasher(), cipher, ids, clock);
         groupService = new GroupService(groups, users, templates, ids, clock);
-        templateService = new TemplateService(templates, groups, spaces, ids, clock);
+        templateService = new TemplateService(templates, variables, groups, spaces, ids, clock);
         templateVarService = new TemplateVarService(variables, cipher, ids, clock);
         authService = new AuthService(users, sessions, tokens, new FakePasswordHasher(), ids, clock,
                 AuthSettings.defaults());

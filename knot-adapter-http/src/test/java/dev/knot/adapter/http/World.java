@@ -63,7 +63,7 @@ final class World {
         userService = new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock);
         groupService = new GroupService(groups, users, templates, ids, clock);
         authService = new AuthService(users, sessions, tokens, hasher, ids, clock, AuthSettings.defaults());
-        templateService = new TemplateService(templates, groups, spaces, ids, clock);
+        templateService = new TemplateService(templates, variables, groups, spaces, ids, clock);
         templateVarService = new TemplateVarService(variables, cipher, ids, clock);
         templateService.ensureManualTemplate();
         spaceService = new SpaceService(spaces, templates, users, agentStates, jobs, volumeScheduler,

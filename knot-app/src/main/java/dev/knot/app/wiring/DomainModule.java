@@ -118,9 +118,9 @@ final class DomainModule extends AbstractModule {
     @Provides
     @Singleton
     TemplateUseCases templateUseCases(
-            TemplateRepository templates, GroupRepository groups, SpaceRepository spaces, IdGenerator ids,
-            Clock clock) {
-        return new TemplateService(templates, groups, spaces, ids, clock);
+            TemplateRepository templates, TemplateVarRepository variables, GroupRepository groups,
+            SpaceRepository spaces, IdGenerator ids, Clock clock) {
+        return new TemplateService(templates, variables, groups, spaces, ids, clock);
     }
 
     @Provides

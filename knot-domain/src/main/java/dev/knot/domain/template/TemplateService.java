@@ -5,6 +5,8 @@ import static dev.knot.domain.access.AccessPolicy.requirePermission;
 import static java.util.Objects.requireNonNull;
 
 import dev.knot.domain.group.GroupReferences;
+import dev.knot.domain.render.OutputFormat;
+import dev.knot.domain.render.TemplateRenderer;
 import dev.knot.ports.in.TemplateCommand;
 import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.model.Audit;
@@ -13,14 +15,17 @@ import dev.knot.ports.model.Id;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Permission;
 import dev.knot.ports.model.Template;
+import dev.knot.ports.model.TemplateVar;
 import dev.knot.ports.model.User;
 import dev.knot.ports.out.Clock;
 import dev.knot.ports.out.GroupRepository;
 import dev.knot.ports.out.IdGenerator;
 import dev.knot.ports.out.SpaceRepository;
 import dev.knot.ports.out.TemplateRepository;
+import dev.knot.ports.out.TemplateVarRepository;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Templates: used by the users their groups allow, changed by template managers. */
 public final class TemplateService implements TemplateUseCases {
@@ -29,14 +34,22 @@ public final class TemplateService implements TemplateUseCases {
     static final String MANUAL_JOB = "manual";
 
     private final TemplateRepository templates;
+    private final TemplateVarRepository variables;
+    private final TemplateRenderer renderer = new TemplateRenderer();
     private final GroupRepository groups;
     private final SpaceRepository spaces;
     private final IdGenerator ids;
     private final Clock clock;
 
     public TemplateService(
-            TemplateRepository templates, GroupRepository groups, SpaceRepository spaces, IdGenerator ids, Clock clock) {
+            TemplateRepository templates,
+            TemplateVarRepository variables,
+            GroupRepository groups,
+            SpaceRepository spaces,
+            IdGenerator ids,
+            Clock clock) {
         this.templates = requireNonNull(templates, "templates is null");
+        this.variables = requireNonNull(variables, "variables is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.spaces = requireNonNull(spaces, "spaces is null");
         this.ids = requireNonNull(ids, "ids is null");
@@ -68,6 +81,7 @@ public final class TemplateService implements TemplateUseCases {
     public Template createTemplate(User actor, TemplateCommand command) {
         requirePermission(actor, Permission.MANAGE_TEMPLATES);
         GroupReferences.requireExist(groups, command.groups());
+        requireRenderable(command);
         Template template = new Template(ids.next(), command.name(), command.description(), command.job(),
                 command.volumes(), command.groups(), Audit.createdBy(actor.id(), clock.now()));
         templates.save(template);
@@ -82,6 +96,7 @@ public final class TemplateService implements TemplateUseCases {
             throw KnotException.invalid("the Manual template cannot be changed");
         }
         GroupReferences.requireExist(groups, command.groups());
+        requireRenderable(command);
         Template updated = new Template(current.id(), command.name(), command.description(), command.job(),
                 command.volumes(), command.groups(), current.audit().updatedBy(actor.id(), clock.now()));
         templates.save(updated);
@@ -106,6 +121,19 @@ public final class TemplateService implements TemplateUseCases {
         return template.groups().isEmpty()
                 || may(actor, Permission.MANAGE_TEMPLATES)
                 || actor.sharesAnyGroup(template.groups());
+    }
+
+    /**
+     * Compiles the job and the volumes now, so a syntax error or an unknown variable is reported when the template is
+     * saved, naming the line, rather than when somebody starts a space. Any variable that exists, in any location, is
+     * known: which one applies is decided at start by the server's location.
+     */
+    private void requireRenderable(TemplateCommand command) {
+        Set<String> variableNames = variables.findAll().stream().map(TemplateVar::name).collect(Collectors.toSet());
+        renderer.compile("job", command.job(), OutputFormat.HCL, variableNames);
+        if (!command.volumes().isBlank()) {
+            renderer.compile("volumes", command.volumes(), OutputFormat.YAML, variableNames);
+        }
     }
 
     private Template find(Id<Template> templateId) {

@@ -2,11 +2,14 @@ package dev.knot.domain.template;
 
 import static dev.knot.domain.TestErrors.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.knot.domain.DomainFixture;
 import dev.knot.ports.in.TemplateCommand;
+import dev.knot.ports.in.TemplateVarCommand;
 import dev.knot.ports.in.UpdateUserCommand;
 import dev.knot.ports.model.ErrorCode;
+import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Group;
 import dev.knot.ports.model.Id;
 import dev.knot.ports.model.Role;
@@ -107,6 +110,38 @@ class TemplateServiceTest {
         assertCode(() -> domain.templateService.createTemplate(admin, new TemplateCommand("t", "", "", "", Set.of())),
                 ErrorCode.INVALID_ARGUMENT);
         assertThat(domain.templates.findAll()).isEmpty();
+    }
+
+    @Test
+    void aTemplateThatDoesNotCompileIsRefusedNamingTheLineAndNothingIsSaved() {
+        User admin = domain.admin();
+        String job = "job \"x\" {\n  meta {\n    owner = \"${{ .user.usernme }}\"\n  }\n}\n";
+
+        assertThatThrownBy(() -> domain.templateService.createTemplate(admin,
+                        new TemplateCommand("broken", "", job, "", Set.of())))
+                .isInstanceOfSatisfying(KnotException.class, error -> {
+                    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(error.getMessage()).contains("line 3").contains(".user.usernme");
+                });
+        assertCode(() -> domain.templateService.createTemplate(admin,
+                new TemplateCommand("unclosed", "", "job \"${{ if .space.name }}\" {}", "", Set.of())),
+                ErrorCode.INVALID_ARGUMENT);
+        assertThat(domain.templates.findAll()).isEmpty();
+    }
+
+    @Test
+    void variablesThatExistAnywhereAreKnownWhenATemplateIsSaved() {
+        User admin = domain.admin();
+        domain.templateVarService.createVariable(admin,
+                new TemplateVarCommand("registry", "eu", "registry.example.com", false));
+
+        Template saved = domain.templateService.createTemplate(admin, new TemplateCommand("uses-var", "",
+                "job \"x\" {\n  meta {\n    image = \"${{ .var.registry }}/dev\"\n  }\n}\n", "", Set.of()));
+
+        assertThat(domain.templates.findById(saved.id())).isPresent();
+        assertCode(() -> domain.templateService.createTemplate(admin, new TemplateCommand("unknown-var", "",
+                "job \"x\" {\n  meta {\n    image = \"${{ .var.nope }}\"\n  }\n}\n", "", Set.of())),
+                ErrorCode.INVALID_ARGUMENT);
     }
 
     private static TemplateCommand command(String name, Set<Id<Group>> groups) {
