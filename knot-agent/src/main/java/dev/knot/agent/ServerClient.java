@@ -1,0 +1,141 @@
+package dev.knot.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** The agent's calls to the server: registration and state reports (reference §4.3 "Agent routes"). */
+final class ServerClient {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final URI server;
+    private final String spaceId;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Thrown when a call fails; the message never contains the token. */
+    static final class CallFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CallFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    ServerClient(URI server, String spaceId, boolean skipTlsVerify) {
+        this.server = requireNonNull(server, "server is null");
+        this.spaceId = requireNonNull(spaceId, "spaceId is null");
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        if (skipTlsVerify) {
+            builder.sslContext(trustingEverything());
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * Registers this agent. The advertised address rides along in the body; the original server ignores any body,
+     * so this stays compatible with it.
+     */
+    Registration register(HostPort advertise, String agentVersion) throws CallFailed, InterruptedException {
+        byte[] body = write(Map.of("address", advertise.toString(), "agent_version", agentVersion));
+        HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/agents/" + spaceId))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response = send(request, "registration");
+        try {
+            JsonNode answer = json.readTree(response.body());
+            String serverUrl = answer.path("server_url").asText("");
+            return new Registration(
+                    answer.path("access_token").asText(""),
+                    serverUrl.isEmpty() ? server : URI.create(serverUrl),
+                    answer.path("ssh_key").asText(""),
+                    answer.path("github_username").asText(""));
+        }
+        catch (IOException | IllegalArgumentException malformed) {
+            throw new CallFailed("registration answer is not usable: " + malformed.getMessage(), malformed);
+        }
+    }
+
+    void report(Registration registration, StatusReport report) throws CallFailed, InterruptedException {
+        URI target = withoutTrailingSlash(registration.serverUrl()).resolve("/api/v1/agents/" + spaceId + "/status");
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + registration.accessToken())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(write(report)))
+                .build();
+        send(request, "state report");
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, String what) throws CallFailed, InterruptedException {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException unreachable) {
+            throw new CallFailed(what + " to " + request.uri() + " failed: " + unreachable, unreachable);
+        }
+        if (response.statusCode() != 200) {
+            throw new CallFailed(what + " to " + request.uri() + " answered " + response.statusCode(), null);
+        }
+        return response;
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        }
+        catch (IOException impossible) {
+            throw new IllegalStateException("cannot write JSON", impossible);
+        }
+    }
+
+    private static URI withoutTrailingSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    // Only when tls_skip_verify is set explicitly: spaces that reach the server by a self-signed certificate.
+    private static SSLContext trustingEverything() {
+        TrustManager trustAll = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                // accepts any client: skip-verify was asked for
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // accepts any server: skip-verify was asked for
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+            return context;
+        }
+        catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("TLS is not available", unavailable);
+        }
+    }
+}
