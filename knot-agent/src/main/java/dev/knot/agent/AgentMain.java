@@ -19,6 +19,8 @@ import sun.misc.Signal;
 public final class AgentMain {
     /** The configuration was invalid; nothing was started. */
     public static final int INVALID_CONFIG = 2;
+    /** The agent could not start, for instance because its listen address is in use. */
+    public static final int STARTUP_FAILED = 1;
     private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
 
     private AgentMain() {}
@@ -45,11 +47,21 @@ public final class AgentMain {
             return INVALID_CONFIG;
         }
         AgentConfig config = loaded.config().get();
+        RunningAgent agent;
+        try {
+            agent = RunningAgent.start(config, home(environment), new SecureRandom());
+        }
+        catch (RuntimeException cannotListen) {
+            // Undertow reports a busy or unknown address as an unchecked exception around the BindException.
+            errors.println("cannot listen on " + config.listen() + ": " + cannotListen.getMessage());
+            errors.flush();
+            return STARTUP_FAILED;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         // Handling the signals ourselves (instead of a shutdown hook) lets SIGTERM end in exit code 0.
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        try (RunningAgent agent = RunningAgent.start(config, home(environment), new SecureRandom())) {
+        try (agent) {
             LOG.info("agent for space {} listening on {}, advertised as {}", config.spaceId(), config.listen(),
                     config.advertise());
             stop.await();
