@@ -36,6 +36,7 @@ class ArchitectureTest {
             .layer("Redis").definedBy("dev.knot.adapter.redis..")
             .layer("Nomad").definedBy("dev.knot.adapter.nomad..")
             .layer("Crypto").definedBy("dev.knot.adapter.crypto..")
+            .layer("Agent").definedBy("dev.knot.agent..")
             .layer("App").definedBy("dev.knot.app..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("App")
@@ -45,6 +46,7 @@ class ArchitectureTest {
             .whereLayer("Redis").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Nomad").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Agent").mayOnlyBeAccessedByLayers("App")
             .ensureAllClassesAreContainedInArchitectureIgnoring("dev.knot.testkit..")
             .because("adapters see only ports; only knot-app wires implementations (architecture.md)");
 
@@ -104,11 +106,15 @@ class ArchitectureTest {
             "dev.knot.adapter.nomad..");
 
     @ArchTest
-    static final ArchRule undertow_stays_in_http_adapter = technologyConfinedTo("io.undertow..",
-            "dev.knot.adapter.http..");
+    static final ArchRule undertow_stays_in_http_adapter_and_agent = technologyConfinedTo("io.undertow..",
+            "dev.knot.adapter.http..", "dev.knot.agent..");
 
     @ArchTest
-    static final ArchRule xnio_stays_in_http_adapter = technologyConfinedTo("org.xnio..", "dev.knot.adapter.http..");
+    static final ArchRule xnio_stays_in_http_adapter_and_agent = technologyConfinedTo("org.xnio..",
+            "dev.knot.adapter.http..", "dev.knot.agent..");
+
+    @ArchTest
+    static final ArchRule pty4j_stays_in_agent = technologyConfinedTo("com.pty4j..", "dev.knot.agent..");
 
     @ArchTest
     static final ArchRule bouncy_castle_stays_in_crypto_and_http_adapters = technologyConfinedTo("org.bouncycastle..",
@@ -172,7 +178,7 @@ class ArchitectureTest {
         // Guards the rules above against passing vacuously because a package was renamed.
         for (String layer : new String[] {
             "dev.knot.ports", "dev.knot.domain", "dev.knot.adapter.http", "dev.knot.adapter.embedded",
-            "dev.knot.adapter.crypto", "dev.knot.app"
+            "dev.knot.adapter.crypto", "dev.knot.agent", "dev.knot.app"
         }) {
             if (!classes.containPackage(layer)) {
                 throw new AssertionError("no classes in " + layer + ": the architecture rules would pass vacuously");

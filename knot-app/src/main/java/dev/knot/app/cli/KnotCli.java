@@ -18,6 +18,7 @@ public final class KnotCli {
                 .addSubcommand(new AdminCreateUserCommand())
                 .addSubcommand(new AdminBackupCommand())
                 .addSubcommand(new AdminRestoreCommand()));
+        commandLine.addSubcommand(new AgentCommand(environment));
         commandLine.addSubcommand(new GenkeyCommand(random));
         commandLine.addSubcommand(new ScaffoldCommand(random));
         commandLine.addSubcommand(new VersionCommand());
