@@ -14,6 +14,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ final class AgentApi implements AutoCloseable {
 
     private final Undertow server;
 
-    AgentApi(AgentConfig config, CurrentRegistration current, AuthorizedKeys authorizedKeys) {
+    AgentApi(AgentConfig config, CurrentRegistration current, AuthorizedKeys authorizedKeys, Path home,
+            String searchPath) {
         requireNonNull(config, "config is null");
         requireNonNull(current, "current is null");
         requireNonNull(authorizedKeys, "authorizedKeys is null");
@@ -34,7 +36,7 @@ final class AgentApi implements AutoCloseable {
                 .get("/ping", exchange -> sendJson(exchange, StatusCodes.OK, "{\"status\":true}"));
         RoutingHandler protectedRoutes = Handlers.routing();
         if (config.enableTerminal()) {
-            HttpHandler terminal = Handlers.websocket(new TerminalEndpoint());
+            HttpHandler terminal = Handlers.websocket(new TerminalEndpoint(home, searchPath));
             HttpHandler checked = exchange -> {
                 String shell = exchange.getQueryParameters().get("shell").getFirst();
                 if (!SHELL_NAME.matcher(shell).matches()) {

@@ -15,11 +15,11 @@ final class RunningAgent implements AutoCloseable {
         this.session = session;
     }
 
-    static RunningAgent start(AgentConfig config, Path home, RandomGenerator random) {
+    static RunningAgent start(AgentConfig config, Path home, String searchPath, RandomGenerator random) {
         requireNonNull(config, "config is null");
         CurrentRegistration current = new CurrentRegistration();
         AuthorizedKeys authorizedKeys = new AuthorizedKeys(home);
-        AgentApi api = new AgentApi(config, current, authorizedKeys);
+        AgentApi api = new AgentApi(config, current, authorizedKeys, home, searchPath);
         api.start();
         AgentSession session = new AgentSession(config,
                 new ServerClient(config.server(), config.spaceId(), config.tlsSkipVerify()), current,

@@ -9,6 +9,7 @@ import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
@@ -37,7 +38,14 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
     private static final byte RESIZE = 0x01;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Shells shells = new Shells(Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin"));
+    private final Shells shells;
+    private final Path home;
+
+    /** Shells start in {@code home}, found on {@code searchPath} (the agent's PATH). */
+    TerminalEndpoint(Path home, String searchPath) {
+        this.home = requireNonNull(home, "home is null");
+        this.shells = new Shells(searchPath);
+    }
 
     @Override
     public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
@@ -45,8 +53,7 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
         String requested = shellParameter.isEmpty() ? "" : shellParameter.get(0);
         Optional<Path> shell = shells.find(requested);
         if (shell.isEmpty()) {
-            WebSockets.sendText("No valid shell found", channel, null);
-            WebSockets.sendClose(1011, "no shell", channel, null);
+            refuse(channel);
             return;
         }
         PtyProcess process;
@@ -55,15 +62,14 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
             environment.putIfAbsent("TERM", "xterm-256color");
             process = new PtyProcessBuilder(new String[] {shell.get().toString()})
                     .setEnvironment(environment)
-                    .setDirectory(System.getProperty("user.home", "/"))
+                    .setDirectory(home.toString())
                     .setInitialColumns(80)
                     .setInitialRows(24)
                     .start();
         }
         catch (IOException cannotStart) {
             LOG.warn("cannot start {}: {}", shell.get(), cannotStart.getMessage());
-            WebSockets.sendText("No valid shell found", channel, null);
-            WebSockets.sendClose(1011, "no shell", channel, null);
+            refuse(channel);
             return;
         }
         LOG.info("terminal opened with {}", shell.get());
@@ -73,6 +79,12 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
         Thread output = new Thread(() -> copyOutput(process, channel), "terminal-output");
         output.setDaemon(true);
         output.start();
+    }
+
+    // The original's message, then a close: the browser shows why the terminal is empty.
+    private static void refuse(WebSocketChannel channel) {
+        WebSockets.sendText("No valid shell found", channel, null);
+        WebSockets.sendClose(CloseMessage.UNEXPECTED_ERROR, "no shell", channel, null);
     }
 
     private static void copyOutput(PtyProcess process, WebSocketChannel channel) {
@@ -90,7 +102,7 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
         }
         process.destroyForcibly();
         if (channel.isOpen()) {
-            WebSockets.sendClose(1000, "shell exited", channel, null);
+            WebSockets.sendClose(CloseMessage.NORMAL_CLOSURE, "shell exited", channel, null);
         }
     }
 
@@ -138,6 +150,9 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
         private void resize(byte[] message) {
             try {
                 JsonNode size = json.readTree(message, 1, message.length - 1);
+                if (size == null) {
+                    return;
+                }
                 int columns = size.path("cols").asInt(0);
                 int rows = size.path("rows").asInt(0);
                 if (columns > 0 && rows > 0 && columns < 10_000 && rows < 10_000) {

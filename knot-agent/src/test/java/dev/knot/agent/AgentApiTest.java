@@ -27,7 +27,8 @@ class AgentApiTest {
     @BeforeEach
     void start() {
         current.set(new Registration(TOKEN, URI.create("http://knot"), "", ""));
-        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 22), current, new AuthorizedKeys(home));
+        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 22), current, new AuthorizedKeys(home), home,
+                TestConfigs.SEARCH_PATH);
         api.start();
     }
 
@@ -85,7 +86,8 @@ class AgentApiTest {
     @Test
     void authorizedKeysRouteIsAbsentWithoutAnSshPort() throws Exception {
         api.close();
-        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home));
+        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home), home,
+                TestConfigs.SEARCH_PATH);
         api.start();
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/update-authorized-keys"))

@@ -32,7 +32,8 @@ class TerminalTest {
     @BeforeEach
     void start() {
         current.set(new Registration(TOKEN, URI.create("http://knot"), "", ""));
-        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home));
+        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home), home,
+                TestConfigs.SEARCH_PATH);
         api.start();
     }
 

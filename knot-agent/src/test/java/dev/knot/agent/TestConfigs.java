@@ -6,6 +6,7 @@ import java.util.Map;
 /** Configurations for tests: an agent on an ephemeral loopback port. */
 final class TestConfigs {
     static final String SPACE_ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+    static final String SEARCH_PATH = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
 
     private TestConfigs() {}
 

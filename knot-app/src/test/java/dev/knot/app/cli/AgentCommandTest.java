@@ -20,7 +20,8 @@ class AgentCommandTest {
 
     @Test
     void aBadAgentConfigIsReportedWithEveryKeyAndExitCodeTwo() throws IOException {
-        Path file = Files.writeString(working.resolve("agent.yml"), "agent:\n  server: ftp://knot\n  space_id: short\n");
+        Path file = Files.writeString(working.resolve("agent.yml"),
+                "agent:\n  server: ftp://knot\n  space_id: short\n");
 
         CliRun run = CliRun.execute(environment(Map.of("KNOT_SSH_PORT", "abc")), NOT_EXPECTED,
                 "agent", "--config", file.toString());
