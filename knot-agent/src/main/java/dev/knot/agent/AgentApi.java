@@ -15,6 +15,7 @@ import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ final class AgentApi implements AutoCloseable {
     private final Undertow server;
 
     AgentApi(AgentConfig config, CurrentRegistration current, AuthorizedKeys authorizedKeys, Path home,
-            String searchPath) {
+            Map<String, String> environment) {
         requireNonNull(config, "config is null");
         requireNonNull(current, "current is null");
         requireNonNull(authorizedKeys, "authorizedKeys is null");
@@ -36,7 +37,7 @@ final class AgentApi implements AutoCloseable {
                 .get("/ping", exchange -> sendJson(exchange, StatusCodes.OK, "{\"status\":true}"));
         RoutingHandler protectedRoutes = Handlers.routing();
         if (config.enableTerminal()) {
-            HttpHandler terminal = Handlers.websocket(new TerminalEndpoint(home, searchPath));
+            HttpHandler terminal = Handlers.websocket(new TerminalEndpoint(home, environment));
             HttpHandler checked = exchange -> {
                 String shell = exchange.getQueryParameters().get("shell").getFirst();
                 if (!SHELL_NAME.matcher(shell).matches()) {

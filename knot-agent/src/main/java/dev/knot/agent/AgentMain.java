@@ -29,8 +29,8 @@ public final class AgentMain {
      * Runs the agent until the process is asked to stop.
      *
      * @param configFile  a YAML file with agent.* keys, if any
-     * @param environment the process environment (KNOT_* variables win over the file; HOME locates ~/.ssh and
-     *                    starts the terminal, PATH finds its shells)
+     * @param environment the process environment: KNOT_* variables win over the file, HOME locates ~/.ssh, and
+     *                    the terminal's shells run with it (found on its PATH)
      * @param errors      where configuration problems are written, one a line
      * @return the process exit code
      */
@@ -50,8 +50,7 @@ public final class AgentMain {
         AgentConfig config = loaded.config().get();
         RunningAgent agent;
         try {
-            agent = RunningAgent.start(config, home(environment),
-                    environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"), new SecureRandom());
+            agent = RunningAgent.start(config, home(environment), environment, new SecureRandom());
         }
         catch (RuntimeException cannotListen) {
             // Undertow reports a busy or unknown address as an unchecked exception around the BindException.

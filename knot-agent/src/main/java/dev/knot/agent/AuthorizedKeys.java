@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Keeps knot's block in ~/.ssh/authorized_keys (reference §6.5): the lines between the markers are replaced, the
@@ -20,19 +21,19 @@ final class AuthorizedKeys {
     static final String END = "# knot-authorized-keys end";
 
     private final Path file;
+    private final Function<String, String> githubKeys;
 
-    AuthorizedKeys(Path home) {
+    /** {@code githubKeys} gives a GitHub user's public keys, one a line (empty if none). */
+    AuthorizedKeys(Path home, Function<String, String> githubKeys) {
         this.file = requireNonNull(home, "home is null").resolve(".ssh").resolve("authorized_keys");
+        this.githubKeys = requireNonNull(githubKeys, "githubKeys is null");
     }
 
     Path file() {
         return file;
     }
 
-    /**
-     * Writes {@code key} into the block; an empty key removes the block. The GitHub user's public keys are not
-     * fetched yet (docs/agent.md), so the user name is only recorded as a comment.
-     */
+    /** Writes {@code key} and the GitHub user's keys into the block; with neither, the block is removed. */
     synchronized void update(String key, String githubUsername) throws IOException {
         requireNonNull(key, "key is null");
         requireNonNull(githubUsername, "githubUsername is null");
@@ -52,20 +53,22 @@ final class AuthorizedKeys {
             }
         }
         List<String> block = new ArrayList<>();
-        for (String line : key.strip().split("\\R")) {
-            if (!line.isBlank()) {
-                block.add(line.strip());
-            }
-        }
+        addLines(key, block);
+        addLines(githubUsername.isBlank() ? "" : githubKeys.apply(githubUsername.strip()), block);
         if (!block.isEmpty()) {
             kept.add(BEGIN);
-            if (!githubUsername.isBlank()) {
-                kept.add("# github: " + githubUsername.strip() + " (keys not fetched)");
-            }
             kept.addAll(block);
             kept.add(END);
         }
         write(kept);
+    }
+
+    private static void addLines(String text, List<String> lines) {
+        for (String line : text.strip().split("\\R")) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
     }
 
     private void write(List<String> lines) throws IOException {

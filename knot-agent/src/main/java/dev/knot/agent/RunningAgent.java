@@ -3,6 +3,7 @@ package dev.knot.agent;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** The agent's parts, started together and stopped together: the API listener and the session thread. */
@@ -15,11 +16,12 @@ final class RunningAgent implements AutoCloseable {
         this.session = session;
     }
 
-    static RunningAgent start(AgentConfig config, Path home, String searchPath, RandomGenerator random) {
+    static RunningAgent start(AgentConfig config, Path home, Map<String, String> environment,
+            RandomGenerator random) {
         requireNonNull(config, "config is null");
         CurrentRegistration current = new CurrentRegistration();
-        AuthorizedKeys authorizedKeys = new AuthorizedKeys(home);
-        AgentApi api = new AgentApi(config, current, authorizedKeys, home, searchPath);
+        AuthorizedKeys authorizedKeys = new AuthorizedKeys(home, new GithubKeys(GithubKeys.GITHUB)::keysOf);
+        AgentApi api = new AgentApi(config, current, authorizedKeys, home, environment);
         api.start();
         AgentSession session = new AgentSession(config,
                 new ServerClient(config.server(), config.spaceId(), config.tlsSkipVerify()), current,

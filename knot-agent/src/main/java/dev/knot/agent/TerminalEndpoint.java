@@ -36,15 +36,18 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalEndpoint.class);
     private static final int READ_CHUNK = 1024;
     private static final byte RESIZE = 0x01;
+    private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Shells shells;
     private final Path home;
+    private final Map<String, String> environment;
+    private final Shells shells;
 
-    /** Shells start in {@code home}, found on {@code searchPath} (the agent's PATH). */
-    TerminalEndpoint(Path home, String searchPath) {
+    /** Shells start in {@code home} with the agent's {@code environment}, found on its PATH. */
+    TerminalEndpoint(Path home, Map<String, String> environment) {
         this.home = requireNonNull(home, "home is null");
-        this.shells = new Shells(searchPath);
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+        this.shells = new Shells(environment.getOrDefault("PATH", DEFAULT_PATH));
     }
 
     @Override
@@ -58,10 +61,10 @@ final class TerminalEndpoint implements WebSocketConnectionCallback {
         }
         PtyProcess process;
         try {
-            Map<String, String> environment = new HashMap<>(System.getenv());
-            environment.putIfAbsent("TERM", "xterm-256color");
+            Map<String, String> shellEnvironment = new HashMap<>(environment);
+            shellEnvironment.putIfAbsent("TERM", "xterm-256color");
             process = new PtyProcessBuilder(new String[] {shell.get().toString()})
-                    .setEnvironment(environment)
+                    .setEnvironment(shellEnvironment)
                     .setDirectory(home.toString())
                     .setInitialColumns(80)
                     .setInitialRows(24)

@@ -27,8 +27,8 @@ class AgentApiTest {
     @BeforeEach
     void start() {
         current.set(new Registration(TOKEN, URI.create("http://knot"), "", ""));
-        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 22), current, new AuthorizedKeys(home), home,
-                TestConfigs.SEARCH_PATH);
+        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 22), current, new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), home,
+                TestConfigs.shellEnvironment(home));
         api.start();
     }
 
@@ -86,8 +86,8 @@ class AgentApiTest {
     @Test
     void authorizedKeysRouteIsAbsentWithoutAnSshPort() throws Exception {
         api.close();
-        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home), home,
-                TestConfigs.SEARCH_PATH);
+        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), home,
+                TestConfigs.shellEnvironment(home));
         api.start();
 
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/update-authorized-keys"))

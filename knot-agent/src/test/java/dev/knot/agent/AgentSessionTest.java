@@ -32,7 +32,7 @@ class AgentSessionTest {
         server = new FakeKnotServer();
         AgentConfig config = TestConfigs.agent(server.uri(), 22);
         session = new AgentSession(config, new ServerClient(server.uri(), TestConfigs.SPACE_ID, false), current,
-                new LocalServices(config), new AuthorizedKeys(home), new Backoff(new Random(1)), pauses::add);
+                new LocalServices(config), new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), new Backoff(new Random(1)), pauses::add);
     }
 
     @AfterEach

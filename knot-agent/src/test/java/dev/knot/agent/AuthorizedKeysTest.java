@@ -15,14 +15,16 @@ class AuthorizedKeysTest {
 
     @Test
     void writesTheBlockWithPrivatePermissions() throws IOException {
-        AuthorizedKeys keys = new AuthorizedKeys(home);
+        AuthorizedKeys keys = new AuthorizedKeys(home,
+                userName -> userName.equals("octocat") ? "ssh-rsa GH1\nssh-ed25519 GH2\n" : "");
 
         keys.update("ssh-ed25519 AAAA first", "octocat");
 
         assertThat(Files.readString(keys.file())).isEqualTo("""
                 # knot-authorized-keys begin
-                # github: octocat (keys not fetched)
                 ssh-ed25519 AAAA first
+                ssh-rsa GH1
+                ssh-ed25519 GH2
                 # knot-authorized-keys end
                 """);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.file()))).isEqualTo("rw-------");
@@ -32,7 +34,7 @@ class AuthorizedKeysTest {
 
     @Test
     void replacesOnlyItsOwnBlockAndIsIdempotent() throws IOException {
-        AuthorizedKeys keys = new AuthorizedKeys(home);
+        AuthorizedKeys keys = new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS);
         Files.createDirectories(keys.file().getParent());
         Files.writeString(keys.file(), "ssh-rsa USER mine\n");
 
@@ -51,7 +53,7 @@ class AuthorizedKeysTest {
 
     @Test
     void anEmptyKeyRemovesTheBlock() throws IOException {
-        AuthorizedKeys keys = new AuthorizedKeys(home);
+        AuthorizedKeys keys = new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS);
         Files.createDirectories(keys.file().getParent());
         Files.writeString(keys.file(), "ssh-rsa USER mine\n");
         keys.update("ssh-ed25519 AAAA first", "");

@@ -32,8 +32,8 @@ class TerminalTest {
     @BeforeEach
     void start() {
         current.set(new Registration(TOKEN, URI.create("http://knot"), "", ""));
-        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home), home,
-                TestConfigs.SEARCH_PATH);
+        api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), home,
+                TestConfigs.shellEnvironment(home));
         api.start();
     }
 
@@ -49,7 +49,7 @@ class TerminalTest {
 
         socket.sendText("echo knot-$((6*7))\n", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-        assertThat(screen.awaitMatch(Pattern.compile("knot-42"))).isTrue();
+        assertThat(screen.awaitMatch(Pattern.compile("knot-42"))).as("terminal output: %s", screen).isTrue();
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
 
@@ -60,7 +60,7 @@ class TerminalTest {
 
         socket.sendText("echo fallback-$((40+2))\n", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-        assertThat(screen.awaitMatch(Pattern.compile("fallback-42"))).isTrue();
+        assertThat(screen.awaitMatch(Pattern.compile("fallback-42"))).as("terminal output: %s", screen).isTrue();
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
 
@@ -72,7 +72,7 @@ class TerminalTest {
         socket.sendText("\u0001{\"cols\":123,\"rows\":45}", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
         socket.sendText("stty size\n", true).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-        assertThat(screen.awaitMatch(Pattern.compile("45 123"))).isTrue();
+        assertThat(screen.awaitMatch(Pattern.compile("45 123"))).as("terminal output: %s", screen).isTrue();
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
 
@@ -131,6 +131,11 @@ class TerminalTest {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closed.complete(true);
+        }
+
+        @Override
+        public synchronized String toString() {
+            return output.toString(StandardCharsets.UTF_8);
         }
 
         synchronized boolean awaitMatch(Pattern pattern) throws InterruptedException {

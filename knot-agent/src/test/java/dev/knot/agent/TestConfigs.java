@@ -1,14 +1,21 @@
 package dev.knot.agent;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Configurations for tests: an agent on an ephemeral loopback port. */
 final class TestConfigs {
     static final String SPACE_ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
-    static final String SEARCH_PATH = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    static final Function<String, String> NO_GITHUB_KEYS = userName -> "";
 
     private TestConfigs() {}
+
+    /** The machine's PATH but a private HOME, so the shell does not run the machine's own rc files. */
+    static Map<String, String> shellEnvironment(Path home) {
+        return Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "HOME", home.toString());
+    }
 
     static AgentConfig agent(URI server, int sshPort) {
         return new AgentConfig(server, SPACE_ID, new HostPort("127.0.0.1", 0), new HostPort("127.0.0.1", 3000), 0,
