@@ -2,12 +2,14 @@ package dev.knot.adapter.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.KnotException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -52,11 +54,12 @@ class StoreLockTest {
         }
     }
 
-    private static void awaitLine(Process child, Path stdout, String line) throws IOException, InterruptedException {
-        while (!Files.readAllLines(stdout).contains(line)) {
+    /** Waits, bounded, for the child to say {@code line}; fails at once if it dies first. */
+    private static void awaitLine(Process child, Path stdout, String line) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
             assertThat(child.isAlive()).as("the child JVM died before saying %s", line).isTrue();
-            Thread.sleep(20);
-        }
+            return Files.readAllLines(stdout).contains(line);
+        });
     }
 
     /** Every file with its size and modification time. */
