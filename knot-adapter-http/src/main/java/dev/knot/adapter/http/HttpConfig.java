@@ -83,41 +83,6 @@ public record HttpConfig(
         requireNonNull(tls, "tls is null");
     }
 
-    /** A plain HTTP listener. */
-    public HttpConfig(
-            String host,
-            int port,
-            URI publicUrl,
-            long maxRequestBodyBytes,
-            int maxHeaderBytes,
-            int maxHeaders,
-            Duration requestParseTimeout,
-            Duration idleTimeout,
-            Duration drainTimeout,
-            int ioThreads,
-            int workerThreads,
-            List<String> trustedProxies) {
-        this(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders, requestParseTimeout, idleTimeout,
-                drainTimeout, ioThreads, workerThreads, trustedProxies, HttpTlsConfig.plain());
-    }
-
-    /** A plain HTTP listener that trusts no proxy: {@code X-Forwarded-For} is ignored. */
-    public HttpConfig(
-            String host,
-            int port,
-            URI publicUrl,
-            long maxRequestBodyBytes,
-            int maxHeaderBytes,
-            int maxHeaders,
-            Duration requestParseTimeout,
-            Duration idleTimeout,
-            Duration drainTimeout,
-            int ioThreads,
-            int workerThreads) {
-        this(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders, requestParseTimeout, idleTimeout,
-                drainTimeout, ioThreads, workerThreads, List.of());
-    }
-
     /** This config, believing {@code X-Forwarded-For} from the given proxy addresses and CIDR networks. */
     public HttpConfig withTrustedProxies(List<String> cidrsOrAddresses) {
         return new HttpConfig(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders,
@@ -146,7 +111,9 @@ public record HttpConfig(
                 DEFAULT_DRAIN_TIMEOUT,
                 ioThreads,
                 // Undertow's own default ratio: worker threads mostly wait on stores and Nomad.
-                ioThreads * 8);
+                ioThreads * 8,
+                List.of(),
+                HttpTlsConfig.plain());
     }
 
     private static void positive(String name, long value) {

@@ -114,7 +114,9 @@ class HttpConfigTest {
                 config.idleTimeout(),
                 config.drainTimeout(),
                 config.ioThreads(),
-                config.workerThreads());
+                config.workerThreads(),
+                config.trustedProxies(),
+                config.tls());
     }
 
     private static HttpConfig withParseTimeout(HttpConfig config, Duration timeout) {
@@ -129,6 +131,8 @@ class HttpConfigTest {
                 config.idleTimeout(),
                 config.drainTimeout(),
                 config.ioThreads(),
-                config.workerThreads());
+                config.workerThreads(),
+                config.trustedProxies(),
+                config.tls());
     }
 }

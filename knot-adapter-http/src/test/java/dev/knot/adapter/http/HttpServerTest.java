@@ -204,7 +204,9 @@ class HttpServerTest {
                     config().idleTimeout(),
                     config().drainTimeout(),
                     1,
-                    1);
+                    1,
+                    List.of(),
+                    HttpTlsConfig.plain());
             HttpServer second = new HttpServer(clashing, TestServers.table(clashing), new JsonCodec(), TestServers.access(clashing));
 
             assertThatThrownBy(second::start)

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** Real listeners on a loopback ephemeral port, with small limits so tests can cross them cheaply. */
 final class TestServers {
@@ -33,7 +34,9 @@ final class TestServers {
                 idleTimeout,
                 drainTimeout,
                 1,
-                4);
+                4,
+                List.of(),
+                HttpTlsConfig.plain());
     }
 
     /** A started server answering /health and the given test routes. */
