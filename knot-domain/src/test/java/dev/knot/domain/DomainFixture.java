@@ -22,7 +22,9 @@ import dev.knot.testkit.fake.InMemoryTokenRepository;
 import dev.knot.testkit.fake.InMemoryUserRepository;
 import dev.knot.testkit.fixture.MutableClock;
 import dev.knot.testkit.fixture.SequentialIdGenerator;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The domain's services over the testkit's in-memory fakes, for tests that assert on state. */
 public final class DomainFixture {
@@ -36,6 +38,8 @@ public final class DomainFixture {
     public final InMemoryTokenRepository tokens = new InMemoryTokenRepository();
     public final InMemorySessionStore sessions = new InMemorySessionStore(clock);
     public final SecretCipher cipher;
+    /** Users whose keys changed, in the order UserService said so. */
+    public final List<User> keysChanged = new CopyOnWriteArrayList<>();
     public final UserService userService;
     public final GroupService groupService;
     public final TemplateService templateService;
@@ -49,7 +53,8 @@ public final class DomainFixture {
     public DomainFixture(SecretCipher cipher) {
         this.cipher = cipher;
         userService = new UserService(
-                users, groups, spaces, tokens, sessions, new FakePasswordHasher(), cipher, ids, clock);
+                users, groups, spaces, tokens, sessions, new FakePasswordHasher(), cipher, ids, clock,
+                keysChanged::add);
         groupService = new GroupService(groups, users, templates, ids, clock);
         templateService = new TemplateService(templates, variables, groups, spaces, ids, clock);
         templateVarService = new TemplateVarService(variables, cipher, ids, clock);

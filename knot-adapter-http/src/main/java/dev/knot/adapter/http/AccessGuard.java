@@ -4,11 +4,15 @@ import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import dev.knot.ports.in.Authenticated;
+import dev.knot.ports.model.AgentState;
 import dev.knot.ports.model.ErrorCode;
+import dev.knot.ports.model.Id;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Permission;
+import dev.knot.ports.model.Space;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import java.util.Locale;
 
 /**
@@ -19,6 +23,8 @@ import java.util.Locale;
 final class AccessGuard implements HttpHandler {
     /** The original's one 401 message, whatever was wrong with the credentials. */
     static final String UNAUTHENTICATED_MESSAGE = "Authentication token is not valid";
+
+    private static final AttachmentKey<AgentState> AUTHENTICATED_AGENT = AttachmentKey.create(AgentState.class);
 
     private final AccessRule rule;
     private final HttpHandler next;
@@ -37,9 +43,10 @@ final class AccessGuard implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
-        // Agent tokens are not implemented yet: no user credential opens an agent route.
         if (rule instanceof AccessRule.Agent) {
-            throw Credentials.unauthenticated();
+            authenticateAgent(exchange);
+            next.handleRequest(exchange);
+            return;
         }
         if (control.setup().required()) {
             // Until the first admin exists, creating it is the only thing that works, and it needs no credential.
@@ -55,7 +62,7 @@ final class AccessGuard implements HttpHandler {
             if (!control.auth().isSessionSecret(credential.secret())) {
                 throw Credentials.unauthenticated();
             }
-            if (!SameOriginPolicy.isSafe(exchange.getRequestMethod())) {
+            if (!SameOriginPolicy.isSafe(exchange.getRequestMethod()) || rule instanceof AccessRule.Websocket) {
                 control.origins().requireSameOrigin(exchange);
             }
         }
@@ -63,6 +70,32 @@ final class AccessGuard implements HttpHandler {
         requirePermission(authenticated);
         new Caller(authenticated.user(), authenticated.session()).attachTo(exchange);
         next.handleRequest(exchange);
+    }
+
+    /** Only a bearer in the header: an agent has no cookie, and a user's cookie must not reach agent routes. */
+    private void authenticateAgent(HttpServerExchange exchange) {
+        Credentials.Presented credential = Credentials.find(exchange)
+                .filter(presented -> !presented.fromCookie())
+                .orElseThrow(AccessGuard::agentUnauthenticated);
+        Id<Space> spaceId = ApiPaths.id(exchange, AccessRule.AGENT_SPACE_PARAMETER);
+        try {
+            AgentState agent = control.agents().authenticate(spaceId, credential.secret());
+            exchange.putAttachment(AUTHENTICATED_AGENT, agent);
+        } catch (KnotException failure) {
+            if (failure.code() == ErrorCode.UNAUTHENTICATED) {
+                throw agentUnauthenticated();
+            }
+            throw failure;
+        }
+    }
+
+    /** The agent that the AGENT rule let through. */
+    static AgentState authenticatedAgent(HttpServerExchange exchange) {
+        return requireNonNull(exchange.getAttachment(AUTHENTICATED_AGENT), "no agent was authenticated");
+    }
+
+    private static KnotException agentUnauthenticated() {
+        return new KnotException(ErrorCode.UNAUTHENTICATED, "agent token is not valid");
     }
 
     private Authenticated authenticate(Credentials.Presented credential) {

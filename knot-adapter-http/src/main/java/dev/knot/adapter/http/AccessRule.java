@@ -13,6 +13,7 @@ sealed interface AccessRule
                 AccessRule.Authenticated,
                 AccessRule.RequiresPermission,
                 AccessRule.FirstAdminOrPermission,
+                AccessRule.Websocket,
                 AccessRule.Agent {
 
     /** Anyone, without credentials: /health, login, agent registration. */
@@ -21,8 +22,20 @@ sealed interface AccessRule
     /** Any active user with a valid session cookie or API token. */
     AccessRule AUTHENTICATED = new Authenticated();
 
-    /** The agent of the space named in the path, with that space's agent token. */
+    /**
+     * A websocket handshake by any active user. It is a GET, but it opens a two-way channel (a shell), so a
+     * cookie-authenticated handshake must state exactly our origin: cross-site websocket hijacking is refused before
+     * anything is opened.
+     */
+    AccessRule WEBSOCKET = new Websocket();
+
+    /**
+     * The agent of the space named by the path parameter {@value #AGENT_SPACE_PARAMETER}, with its current access
+     * token as bearer. No user credential opens these routes, and an agent token opens nothing else.
+     */
     AccessRule AGENT = new Agent();
+
+    String AGENT_SPACE_PARAMETER = "space_id";
 
     /** An active user whose roles grant the permission. */
     static AccessRule permission(Permission permission) {
@@ -52,6 +65,8 @@ sealed interface AccessRule
             requireNonNull(permission, "permission is null");
         }
     }
+
+    record Websocket() implements AccessRule {}
 
     record Agent() implements AccessRule {}
 }

@@ -7,6 +7,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.knot.ports.in.AgentUseCases;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
 import dev.knot.ports.in.SpaceUseCases;
@@ -14,14 +15,15 @@ import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.in.VolumeUseCases;
+import dev.knot.ports.out.AgentClient;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.Set;
 
 /**
  * The HTTP adapter's wiring: adds the listener to the {@code Set<ManagedService>} that knot-app starts and closes,
- * built from every bound {@link RouteGroup}. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases},
- * {@link AuthUseCases}, {@link TemplateUseCases}, {@link TemplateVarUseCases}, {@link SpaceUseCases} and
- * {@link VolumeUseCases}.
+ * built from every bound {@link RouteGroup}, and the {@link AgentClient} that calls agents. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases},
+ * {@link AuthUseCases}, {@link TemplateUseCases}, {@link TemplateVarUseCases}, {@link SpaceUseCases},
+ * {@link AgentUseCases} and {@link VolumeUseCases}.
  */
 public final class HttpServerModule extends AbstractModule {
     private final HttpConfig config;
@@ -42,14 +44,20 @@ public final class HttpServerModule extends AbstractModule {
 
     @Provides
     @Singleton
+    AgentClient agentClient() {
+        return new HttpAgentClient();
+    }
+
+    @Provides
+    @Singleton
     JsonCodec jsonCodec() {
         return new JsonCodec();
     }
 
     @Provides
     @Singleton
-    AccessControl accessControl(AuthUseCases auth, UserUseCases users) {
-        return new AccessControl(auth, new SetupState(users), origins);
+    AccessControl accessControl(AuthUseCases auth, AgentUseCases agents, UserUseCases users) {
+        return new AccessControl(auth, agents, new SetupState(users), origins);
     }
 
     @ProvidesIntoSet

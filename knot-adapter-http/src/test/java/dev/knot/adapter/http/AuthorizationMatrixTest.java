@@ -2,6 +2,7 @@ package dev.knot.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.knot.ports.in.AgentUseCases;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
 import dev.knot.ports.in.LoginCommand;
@@ -123,7 +124,8 @@ class AuthorizationMatrixTest {
                         delegating(TemplateUseCases.class, () -> CURRENT.get().world.templateService),
                         delegating(TemplateVarUseCases.class, () -> CURRENT.get().world.templateVarService),
                         delegating(SpaceUseCases.class, () -> CURRENT.get().world.spaceService),
-                        delegating(VolumeUseCases.class, () -> CURRENT.get().world.volumeService)),
+                        delegating(VolumeUseCases.class, () -> CURRENT.get().world.volumeService),
+                        delegating(AgentUseCases.class, () -> CURRENT.get().world.agentService)),
                 ApiServer.config());
     }
 

@@ -50,7 +50,7 @@ final class TestServers {
     static AccessControl access(HttpConfig config) {
         World world = new World();
         return new AccessControl(
-                world.authService, new SetupState(world.userService), new SameOriginPolicy(config.publicUrl()));
+                world.authService, world.agentService, new SetupState(world.userService), new SameOriginPolicy(config.publicUrl()));
     }
 
     static RouteTable table(HttpConfig config, RouteGroup... groups) {

@@ -3,6 +3,7 @@ package dev.knot.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Binder;
+import dev.knot.ports.in.AgentUseCases;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
 import dev.knot.ports.in.SpaceUseCases;
@@ -19,7 +20,8 @@ record UseCases(
         TemplateUseCases templates,
         TemplateVarUseCases variables,
         SpaceUseCases spaces,
-        VolumeUseCases volumes) {
+        VolumeUseCases volumes,
+        AgentUseCases agents) {
     UseCases {
         requireNonNull(users, "users is null");
         requireNonNull(groups, "groups is null");
@@ -28,11 +30,12 @@ record UseCases(
         requireNonNull(variables, "variables is null");
         requireNonNull(spaces, "spaces is null");
         requireNonNull(volumes, "volumes is null");
+        requireNonNull(agents, "agents is null");
     }
 
     static UseCases of(World world) {
         return new UseCases(world.userService, world.groupService, world.authService, world.templateService,
-                world.templateVarService, world.spaceService, world.volumeService);
+                world.templateVarService, world.spaceService, world.volumeService, world.agentService);
     }
 
     void bindIn(Binder binder) {
@@ -43,5 +46,6 @@ record UseCases(
         binder.bind(TemplateVarUseCases.class).toInstance(variables);
         binder.bind(SpaceUseCases.class).toInstance(spaces);
         binder.bind(VolumeUseCases.class).toInstance(volumes);
+        binder.bind(AgentUseCases.class).toInstance(agents);
     }
 }

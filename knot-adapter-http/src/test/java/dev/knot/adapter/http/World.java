@@ -1,6 +1,8 @@
 package dev.knot.adapter.http;
 
+import dev.knot.domain.agent.AgentService;
 import dev.knot.domain.auth.AuthService;
+import dev.knot.domain.crypto.AgentServerTokens;
 import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.group.GroupService;
 import dev.knot.domain.render.TemplateRenderer;
@@ -15,6 +17,7 @@ import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.User;
 import dev.knot.testkit.fake.FakeJobScheduler;
+import dev.knot.testkit.fake.RecordingAgentClient;
 import dev.knot.testkit.fake.FakePasswordHasher;
 import dev.knot.testkit.fake.FakeSecretCipher;
 import dev.knot.testkit.fake.FakeVolumeScheduler;
@@ -35,6 +38,7 @@ import java.util.Set;
 final class World {
     static final String PASSWORD = "correct horse battery";
     static final String LOCATION = "core";
+    static final String SERVER_KEY = "0123456789abcdef0123456789abcdef";
 
     final MutableClock clock = new MutableClock();
     final SequentialIdGenerator ids = new SequentialIdGenerator();
@@ -55,12 +59,17 @@ final class World {
     final InMemoryVolumeRepository volumes = new InMemoryVolumeRepository();
     final InMemoryAgentStateStore agentStates = new InMemoryAgentStateStore(clock);
     final SpaceService spaceService;
+    final RecordingAgentClient agentClient = new RecordingAgentClient();
+    final AgentService agentService;
     final VolumeService volumeService;
 
     World() {
         FakePasswordHasher hasher = new FakePasswordHasher();
         FakeSecretCipher cipher = new FakeSecretCipher();
-        userService = new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock);
+        agentService = new AgentService(spaces, templates, users, agentStates, agentClient,
+                new AgentServerTokens(SERVER_KEY), clock);
+        userService = new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock,
+                agentService);
         groupService = new GroupService(groups, users, templates, ids, clock);
         authService = new AuthService(users, sessions, tokens, hasher, ids, clock, AuthSettings.defaults());
         templateService = new TemplateService(templates, variables, groups, spaces, ids, clock);

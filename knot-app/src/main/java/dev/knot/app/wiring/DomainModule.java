@@ -6,9 +6,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import dev.knot.domain.agent.AgentService;
 import dev.knot.domain.auth.AuthService;
 import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.crypto.AesGcmSecretCipher;
+import dev.knot.domain.crypto.AgentServerTokens;
 import dev.knot.domain.group.GroupService;
 import dev.knot.domain.id.UuidV7Generator;
 import dev.knot.domain.render.TemplateRenderer;
@@ -18,6 +20,7 @@ import dev.knot.domain.template.TemplateService;
 import dev.knot.domain.template.TemplateVarService;
 import dev.knot.domain.user.UserService;
 import dev.knot.domain.volume.VolumeService;
+import dev.knot.ports.in.AgentUseCases;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
 import dev.knot.ports.in.SpaceUseCases;
@@ -25,6 +28,7 @@ import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.in.VolumeUseCases;
+import dev.knot.ports.out.AgentClient;
 import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.Clock;
 import dev.knot.ports.out.GroupRepository;
@@ -87,8 +91,22 @@ final class DomainModule extends AbstractModule {
             PasswordHasher hasher,
             SecretCipher cipher,
             IdGenerator ids,
-            Clock clock) {
-        return new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock);
+            Clock clock,
+            AgentService agents) {
+        return new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock, agents);
+    }
+
+    @Provides
+    @Singleton
+    AgentService agentService(SpaceRepository spaces, TemplateRepository templates, UserRepository users,
+            AgentStateStore agentStates, AgentClient agentClient, Clock clock) {
+        return new AgentService(spaces, templates, users, agentStates, agentClient, new AgentServerTokens(serverKey),
+                clock);
+    }
+
+    @Provides
+    AgentUseCases agentUseCases(AgentService service) {
+        return service;
     }
 
     @Provides

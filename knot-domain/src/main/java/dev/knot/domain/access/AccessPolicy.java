@@ -6,6 +6,7 @@ import dev.knot.ports.model.ErrorCode;
 import dev.knot.ports.model.Id;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Permission;
+import dev.knot.ports.model.Space;
 import dev.knot.ports.model.User;
 import java.util.Locale;
 
@@ -35,6 +36,11 @@ public final class AccessPolicy {
 
     public static boolean may(User actor, Permission permission) {
         return actor.active() && actor.hasPermission(permission);
+    }
+
+    /** The actor owns the space or manages spaces (and is active). */
+    public static boolean mayUseSpace(User actor, Space space) {
+        return actor.active() && (space.userId().equals(actor.id()) || actor.hasPermission(Permission.MANAGE_SPACES));
     }
 
     private static String describe(Permission permission) {

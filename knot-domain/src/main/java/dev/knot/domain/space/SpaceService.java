@@ -1,6 +1,7 @@
 package dev.knot.domain.space;
 
 import static dev.knot.domain.access.AccessPolicy.may;
+import static dev.knot.domain.access.AccessPolicy.mayUseSpace;
 import static dev.knot.domain.access.AccessPolicy.requirePermission;
 import static java.util.Objects.requireNonNull;
 
@@ -460,8 +461,7 @@ public final class SpaceService implements SpaceUseCases {
         requireNonNull(actor, "actor is null");
         requireNonNull(spaceId, "spaceId is null");
         return spaces.findById(spaceId)
-                .filter(space -> actor.active()
-                        && (space.userId().equals(actor.id()) || may(actor, Permission.MANAGE_SPACES)))
+                .filter(space -> mayUseSpace(actor, space))
                 .orElseThrow(() -> KnotException.notFound("space not found"));
     }
 

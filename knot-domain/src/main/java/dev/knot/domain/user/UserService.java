@@ -47,6 +47,7 @@ public final class UserService implements UserUseCases {
     private final SecretCipher cipher;
     private final IdGenerator ids;
     private final Clock clock;
+    private final UserKeysListener keysListener;
 
     public UserService(
             UserRepository users,
@@ -57,7 +58,8 @@ public final class UserService implements UserUseCases {
             PasswordHasher hasher,
             SecretCipher cipher,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            UserKeysListener keysListener) {
         this.users = requireNonNull(users, "users is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.spaces = requireNonNull(spaces, "spaces is null");
@@ -67,6 +69,7 @@ public final class UserService implements UserUseCases {
         this.cipher = requireNonNull(cipher, "cipher is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.keysListener = requireNonNull(keysListener, "keysListener is null");
     }
 
     @Override
@@ -159,6 +162,9 @@ public final class UserService implements UserUseCases {
         if (!updated.active()) {
             // Tokens need no action: authentication refuses inactive users. Sessions are ended outright.
             sessions.deleteByUser(userId);
+        } else if (!updated.sshPublicKey().equals(current.sshPublicKey())
+                || !updated.githubUsername().equals(current.githubUsername())) {
+            keysListener.keysChanged(updated);
         }
         return updated;
     }
