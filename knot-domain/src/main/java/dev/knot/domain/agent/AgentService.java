@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Agents' registrations and reports. A report that changes nothing is not written while the stored state has
@@ -51,6 +52,9 @@ public final class AgentService implements AgentUseCases, UserKeysListener {
     private final AgentClient agentClient;
     private final AgentServerTokens serverTokens;
     private final Clock clock;
+    // Running totals for the server's periodic log line: how many reports came and how many reached the store.
+    private final LongAdder reportsReceived = new LongAdder();
+    private final LongAdder reportsWritten = new LongAdder();
 
     public AgentService(SpaceRepository spaces, TemplateRepository templates, UserRepository users,
             AgentStateStore agentStates, AgentClient agentClient, AgentServerTokens serverTokens, Clock clock) {
@@ -104,6 +108,7 @@ public final class AgentService implements AgentUseCases, UserKeysListener {
     public void report(AgentState authenticated, AgentReport report) {
         requireNonNull(authenticated, "authenticated is null");
         requireNonNull(report, "report is null");
+        reportsReceived.increment();
         Instant now = clock.now();
         AgentState reported = new AgentState(authenticated.spaceId(), report.agentVersion(),
                 authenticated.accessTokenHash(), authenticated.address(), report.hasCodeServer(), report.sshPort(),
@@ -113,6 +118,17 @@ public final class AgentService implements AgentUseCases, UserKeysListener {
             return;
         }
         agentStates.save(reported);
+        reportsWritten.increment();
+    }
+
+    /** Reports accepted by {@link #report} since this service was made. */
+    public long reportsReceived() {
+        return reportsReceived.sum();
+    }
+
+    /** Of those, the ones written to the store (the rest were coalesced); registrations are not counted. */
+    public long reportsWritten() {
+        return reportsWritten.sum();
     }
 
     @Override

@@ -180,6 +180,25 @@ class AgentServiceTest {
     }
 
     @Test
+    void theCountersTellReceivedReportsFromWrittenOnes() {
+        Space space = runningSpaceOf(alice);
+        String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        int savesAfterRegistration = agentStates.saves.get();
+        assertThat(agents.reportsReceived()).isZero();
+        assertThat(agents.reportsWritten()).isZero();
+
+        agents.report(agents.authenticate(space.id(), token), report(Map.of()));
+        domain.clock.advance(Duration.ofSeconds(2));
+        agents.report(agents.authenticate(space.id(), token), report(Map.of()));
+        domain.clock.advance(Duration.ofSeconds(2));
+        agents.report(agents.authenticate(space.id(), token), report(Map.of(3000, "app")));
+
+        assertThat(agents.reportsReceived()).isEqualTo(3);
+        assertThat(agents.reportsWritten()).isEqualTo(2)
+                .isEqualTo(agentStates.saves.get() - savesAfterRegistration);
+    }
+
+    @Test
     void aChangedReportIsWrittenAtOnce() {
         Space space = runningSpaceOf(alice);
         String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
