@@ -8,8 +8,8 @@ import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 
 /**
- * Lets a request through only with `Authorization: Bearer <token of the current registration>`. A missing header
- * is refused like a wrong one (the original wrote 401 and ran the handler anyway, §4.4).
+ * Lets a request through only with `Authorization: Bearer <server token of the current registration>`. A missing
+ * header is refused like a wrong one (the original wrote 401 and ran the handler anyway, §4.4).
  */
 final class BearerAuthHandler implements HttpHandler {
     private static final String PREFIX = "Bearer ";

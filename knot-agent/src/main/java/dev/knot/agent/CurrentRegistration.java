@@ -17,14 +17,17 @@ final class CurrentRegistration {
         current.set(registration);
     }
 
-    /** Compares in constant time, so response timing does not reveal how much of a guess was right. */
+    /**
+     * True when {@code presentedToken} is the server token of the registration in force. Compares in constant
+     * time, so response timing does not reveal how much of a guess was right.
+     */
     boolean accepts(String presentedToken) {
         Registration registration = current.get();
         if (registration == null || presentedToken == null) {
             return false;
         }
         return MessageDigest.isEqual(
-                registration.accessToken().getBytes(StandardCharsets.UTF_8),
+                registration.serverToken().getBytes(StandardCharsets.UTF_8),
                 presentedToken.getBytes(StandardCharsets.UTF_8));
     }
 }

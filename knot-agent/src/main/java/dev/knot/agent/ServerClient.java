@@ -61,8 +61,12 @@ final class ServerClient {
         try {
             JsonNode answer = json.readTree(response.body());
             String serverUrl = answer.path("server_url").asText("");
+            String accessToken = answer.path("access_token").asText("");
+            String serverToken = answer.path("server_token").asText("");
             return new Registration(
-                    answer.path("access_token").asText(""),
+                    accessToken,
+                    // The original server uses the access token in both directions and sends no server_token.
+                    serverToken.isEmpty() ? accessToken : serverToken,
                     serverUrl.isEmpty() ? server : URI.create(serverUrl),
                     answer.path("ssh_key").asText(""),
                     answer.path("github_username").asText(""));

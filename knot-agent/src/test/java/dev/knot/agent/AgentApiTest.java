@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentApiTest {
-    private static final String TOKEN = "the-access-token";
+    private static final String TOKEN = "the-server-token";
 
     @TempDir
     Path home;
@@ -26,7 +26,7 @@ class AgentApiTest {
 
     @BeforeEach
     void start() {
-        current.set(new Registration(TOKEN, URI.create("http://knot"), "", ""));
+        current.set(new Registration("the-agents-own-token", TOKEN, URI.create("http://knot"), "", ""));
         api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 22), current, new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), home,
                 TestConfigs.shellEnvironment(home));
         api.start();
@@ -54,6 +54,9 @@ class AgentApiTest {
                     .statusCode()).as("wrong token on %s", path).isEqualTo(401);
             assertThat(send(HttpRequest.newBuilder(uri(path)).header("Authorization", TOKEN).GET())
                     .statusCode()).as("no Bearer prefix on %s", path).isEqualTo(401);
+            assertThat(send(HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", "Bearer the-agents-own-token").GET())
+                    .statusCode()).as("the access token on %s", path).isEqualTo(401);
         }
     }
 

@@ -54,7 +54,7 @@ class AgentSessionTest {
         assertThat(pauses).hasSize(2);
         assertThat(pauses.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
         assertThat(pauses.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(current.accepts("token-1")).isTrue();
+        assertThat(current.accepts("server-token-1")).isTrue();
         assertThat(Files.readString(home.resolve(".ssh/authorized_keys"))).contains("ssh-ed25519 AAAA user");
     }
 
@@ -86,13 +86,13 @@ class AgentSessionTest {
 
         session.reportOnce();
         session.reportOnce();
-        assertThat(current.accepts("token-1")).as("two failures keep the registration").isTrue();
+        assertThat(current.accepts("server-token-1")).as("two failures keep the registration").isTrue();
         session.reportOnce();
 
         assertThat(server.calls()).extracting(FakeKnotServer.Call::method)
                 .containsExactly("POST", "PUT", "PUT", "PUT", "POST");
-        assertThat(current.accepts("token-2")).isTrue();
-        assertThat(current.accepts("token-1")).isFalse();
+        assertThat(current.accepts("server-token-2")).isTrue();
+        assertThat(current.accepts("server-token-1")).isFalse();
     }
 
     @Test
@@ -115,6 +115,28 @@ class AgentSessionTest {
         session.reportOnce();
         session.reportOnce();
 
+        assertThat(current.accepts("server-token-1")).isTrue();
+    }
+
+    @Test
+    void theAgentAcceptsTheServerTokenOnlyAndReportsWithTheAccessToken() throws Exception {
+        session.registerUntilAccepted();
+        session.reportOnce();
+
+        assertThat(current.accepts("server-token-1")).isTrue();
+        assertThat(current.accepts("token-1")).as("the agent's own bearer is not accepted from others").isFalse();
+        assertThat(server.calls().get(1).authorization()).isEqualTo("Bearer token-1");
+        assertThat(current.get().orElseThrow().toString()).doesNotContain("token-1", "server-token-1");
+    }
+
+    @Test
+    void withoutAServerTokenTheAccessTokenWorksInBothDirections() throws Exception {
+        server.withoutServerTokens();
+
+        session.registerUntilAccepted();
+        session.reportOnce();
+
         assertThat(current.accepts("token-1")).isTrue();
+        assertThat(server.calls().get(1).authorization()).isEqualTo("Bearer token-1");
     }
 }

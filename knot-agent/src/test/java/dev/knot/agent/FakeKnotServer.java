@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** The server side of the agent routes, scripted: each call answers with the next queued status code. */
+/**
+ * The server side of the agent routes, scripted: each call answers with the next queued status code. Registration
+ * number N gets access token "token-N" and server token "server-token-N".
+ */
 final class FakeKnotServer implements AutoCloseable {
     /** One call as the server saw it. */
     record Call(String method, String path, String authorization, String body) {}
@@ -21,6 +24,7 @@ final class FakeKnotServer implements AutoCloseable {
     private final Deque<Integer> reportAnswers = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();
     private int tokensIssued;
+    private boolean serverTokens = true;
 
     FakeKnotServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,6 +44,11 @@ final class FakeKnotServer implements AutoCloseable {
         reportAnswers.addAll(List.of(statuses));
     }
 
+    /** Answers registrations like the original server: the access token only, no server_token. */
+    synchronized void withoutServerTokens() {
+        serverTokens = false;
+    }
+
     synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -54,7 +63,9 @@ final class FakeKnotServer implements AutoCloseable {
         String answer = "{}";
         if (registration && status == 200) {
             tokensIssued++;
-            answer = "{\"status\":true,\"access_token\":\"token-" + tokensIssued + "\",\"server_url\":\"" + uri()
+            answer = "{\"status\":true,\"access_token\":\"token-" + tokensIssued + "\","
+                    + (serverTokens ? "\"server_token\":\"server-token-" + tokensIssued + "\"," : "")
+                    + "\"server_url\":\"" + uri()
                     + "\",\"ssh_key\":\"ssh-ed25519 AAAA user\",\"github_username\":\"\"}";
         }
         else if (status == 200) {

@@ -31,7 +31,7 @@ class TerminalTest {
 
     @BeforeEach
     void start() {
-        current.set(new Registration(TOKEN, URI.create("http://knot"), "", ""));
+        current.set(new Registration("the-agents-own-token", TOKEN, URI.create("http://knot"), "", ""));
         api = new AgentApi(TestConfigs.agent(URI.create("http://knot"), 0), current, new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), home,
                 TestConfigs.shellEnvironment(home));
         api.start();
