@@ -32,6 +32,7 @@ final class ServerModules {
         ListenAddress listen = config.server().listen();
         List<Module> modules = new ArrayList<>(forAdminTool(config));
         modules.add(new SpaceReconciliationModule());
+        modules.add(AgentReportLog.module());
         modules.add(new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())
                 .withTrustedProxies(config.server().trustedProxies())
                 .withTls(ServerTls.forServer(config.server()))));
