@@ -24,6 +24,7 @@ import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,20 +61,41 @@ final class JsonCodec {
     /**
      * The request body as {@code type}. Blocking: call it only from a route declared {@code onWorkerThread}.
      *
-     * @throws KnotException INVALID_ARGUMENT for an empty, malformed or mismatched body, or an unknown field; the
-     *     DTO's own KnotException when its constructor rejects a value
+     * @throws KnotException INVALID_ARGUMENT for an empty, {@code null}, malformed or mismatched body, or an unknown
+     *     field; the DTO's own KnotException when its constructor rejects a value
      * @throws RejectedRequestException 415 when the content type is not JSON
      * @throws IOException when the body cannot be read, e.g. because it is larger than the route's limit
      */
     <T> T readBody(HttpServerExchange exchange, Class<T> type) throws IOException {
-        if (exchange.isInIoThread()) {
-            throw new IllegalStateException("a JSON body is read with blocking I/O: declare the route onWorkerThread");
-        }
+        requireWorkerThread(exchange);
         requireJsonContentType(exchange);
         byte[] body = exchange.getInputStream().readAllBytes();
         if (body.length == 0) {
             throw KnotException.invalid("request body is empty");
         }
+        T value = parse(body, type);
+        if (value == null) {
+            throw KnotException.invalid("request body is null");
+        }
+        return value;
+    }
+
+    /**
+     * The request body as {@code type}, or empty when there is none: no bytes at all (whatever the content type), or
+     * the JSON {@code null} that Go clients send for a nil body. Otherwise as {@link #readBody}.
+     */
+    <T> Optional<T> readOptionalBody(HttpServerExchange exchange, Class<T> type) throws IOException {
+        requireWorkerThread(exchange);
+        byte[] body = exchange.getInputStream().readAllBytes();
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        requireJsonContentType(exchange);
+        return Optional.ofNullable(parse(body, type));
+    }
+
+    /** {@code body} as {@code type}; null for the JSON {@code null}. */
+    private <T> T parse(byte[] body, Class<T> type) throws IOException {
         try {
             return mapper.readValue(body, type);
         } catch (UnrecognizedPropertyException unknown) {
@@ -113,6 +135,12 @@ final class JsonCodec {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
         exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    }
+
+    private static void requireWorkerThread(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            throw new IllegalStateException("a JSON body is read with blocking I/O: declare the route onWorkerThread");
+        }
     }
 
     private static void requireJsonContentType(HttpServerExchange exchange) {

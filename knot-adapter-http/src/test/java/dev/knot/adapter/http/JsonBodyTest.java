@@ -41,6 +41,10 @@ class JsonBodyTest {
                     .onWorkerThread(exchange -> {
                         json.send(exchange, 200, json.readBody(exchange, Greeting.class));
                     });
+            routes.post("/optional").access(AccessRule.PUBLIC).onWorkerThread(exchange -> {
+                json.send(exchange, 200, json.readOptionalBody(exchange, Greeting.class)
+                        .map(Greeting::name).orElse("absent"));
+            });
             routes.post("/on-io-thread").access(AccessRule.PUBLIC).onIoThread(exchange -> {
                 json.readBody(exchange, Greeting.class);
             });
@@ -111,6 +115,26 @@ class JsonBodyTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"request body is empty\",\"code\":\"INVALID_ARGUMENT\"}");
+    }
+
+    @Test
+    void a_null_body_is_a_400() throws Exception {
+        HttpResponse<String> response = post("null");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"request body is null\",\"code\":\"INVALID_ARGUMENT\"}");
+    }
+
+    @Test
+    void an_optional_body_may_be_empty_of_any_type_or_null_and_is_otherwise_read_as_strictly() throws Exception {
+        assertThat(postJson(server, "/optional", "text/plain", "").body()).isEqualTo("\"absent\"");
+        assertThat(postJson(server, "/optional", "application/json", "null").body()).isEqualTo("\"absent\"");
+        assertThat(postJson(server, "/optional", "application/json", "{\"name\":\"ada\",\"count\":1}").body())
+                .isEqualTo("\"ada\"");
+        assertThat(postJson(server, "/optional", "application/json", "{\"name\":\"ada\",\"x\":1}").statusCode())
+                .isEqualTo(400);
+        assertThat(postJson(server, "/optional", "text/plain", "{\"name\":\"ada\",\"count\":1}").statusCode())
+                .isEqualTo(415);
     }
 
     @Test
