@@ -72,13 +72,16 @@ final class AccessGuard implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /** Only a bearer in the header: an agent has no cookie, and a user's cookie must not reach agent routes. */
+    /**
+     * Only a bearer in the header: an agent has no cookie, and a user's cookie must not reach agent routes. Every
+     * refusal, a malformed header included, gets the one agent message.
+     */
     private void authenticateAgent(HttpServerExchange exchange) {
-        Credentials.Presented credential = Credentials.find(exchange)
-                .filter(presented -> !presented.fromCookie())
-                .orElseThrow(AccessGuard::agentUnauthenticated);
-        Id<Space> spaceId = ApiPaths.id(exchange, AccessRule.AGENT_SPACE_PARAMETER);
         try {
+            Credentials.Presented credential = Credentials.find(exchange)
+                    .filter(presented -> !presented.fromCookie())
+                    .orElseThrow(AccessGuard::agentUnauthenticated);
+            Id<Space> spaceId = ApiPaths.id(exchange, AccessRule.AGENT_SPACE_PARAMETER);
             AgentState agent = control.agents().authenticate(spaceId, credential.secret());
             exchange.putAttachment(AUTHENTICATED_AGENT, agent);
         } catch (KnotException failure) {

@@ -112,6 +112,11 @@ public final class HttpServerModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
+    RouteGroup agentRoutes(AgentUseCases agents, JsonCodec json) {
+        return new AgentRoutes(agents, json, config.publicUrl());
+    }
+
+    @ProvidesIntoSet
     RouteGroup pingRoutes(JsonCodec json) {
         return new PingRoutes(json);
     }

@@ -49,67 +49,71 @@ import org.junit.jupiter.api.Test;
  * succeed. A route that is not in {@link #EXPECTED} fails the test, so a new route must state who may call it.
  *
  * <p>Columns: no credential; a plain user on their own objects; a plain user on another user's objects; then the
- * managers and the admin, each on the other user's objects. HEAD answers as GET does.
+ * managers and the admin, each on the other user's objects; last the agent of the other user's started space, with
+ * its access token, which opens that space's report route and no user route. HEAD answers as GET does.
  */
 class AuthorizationMatrixTest {
-    enum Principal { NONE, USER, OTHER, USER_MANAGER, TEMPLATE_MANAGER, SPACE_MANAGER, VOLUME_MANAGER, ADMIN }
+    enum Principal { NONE, USER, OTHER, USER_MANAGER, TEMPLATE_MANAGER, SPACE_MANAGER, VOLUME_MANAGER, ADMIN, AGENT }
 
     private static final Map<String, List<Integer>> EXPECTED = new LinkedHashMap<>();
+    private static final String AGENT_ROUTES = "/api/v1/agents/";
 
     static {
-        //                                                 NONE USER OTHER  UM   TM   SM   VM  ADMIN
-        expect("GET /health",                               200, 200, 200, 200, 200, 200, 200, 200);
-        expect("GET /api-docs/",                            200, 200, 200, 200, 200, 200, 200, 200);
-        expect("GET /api-docs/openapi.yaml",                200, 200, 200, 200, 200, 200, 200, 200);
-        expect("GET /api-docs/init.js",                     200, 200, 200, 200, 200, 200, 200, 200);
-        expect("GET /api-docs/swagger-ui/{file}",           200, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/auth",                         200, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/auth/web",                     200, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/auth/logout",                  401, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/users",                        401, 403, 403, 201, 403, 403, 403, 201);
-        expect("GET /api/v1/users",                         401, 403, 403, 200, 403, 403, 403, 200);
-        expect("GET /api/v1/users/whoami",                  401, 200, 200, 200, 200, 200, 200, 200);
-        expect("GET /api/v1/users/{user_id}",               401, 200, 403, 200, 403, 403, 403, 200);
-        expect("PUT /api/v1/users/{user_id}",               401, 200, 403, 200, 403, 403, 403, 200);
-        expect("DELETE /api/v1/users/{user_id}",            401, 400, 403, 200, 403, 403, 403, 200);
-        expect("GET /api/v1/groups",                        401, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/groups",                       401, 403, 403, 201, 403, 403, 403, 201);
-        expect("GET /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200);
-        expect("PUT /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200);
-        expect("DELETE /api/v1/groups/{group_id}",          401, 403, 403, 200, 403, 403, 403, 200);
-        expect("GET /api/v1/templates",                     401, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/templates",                    401, 403, 403, 403, 201, 403, 403, 201);
-        expect("GET /api/v1/templates/{template_id}",       401, 403, 403, 403, 200, 403, 403, 200);
-        expect("PUT /api/v1/templates/{template_id}",       401, 403, 403, 403, 200, 403, 403, 200);
-        expect("DELETE /api/v1/templates/{template_id}",    401, 403, 403, 403, 200, 403, 403, 200);
-        expect("GET /api/v1/templatevars",                  401, 403, 403, 403, 200, 403, 403, 200);
-        expect("POST /api/v1/templatevars",                 401, 403, 403, 403, 201, 403, 403, 201);
-        expect("GET /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
-        expect("PUT /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
-        expect("DELETE /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200);
-        expect("GET /api/v1/spaces",                        401, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/spaces",                       401, 201, 201, 201, 201, 201, 201, 201);
-        expect("GET /api/v1/spaces/{space_id}",             401, 200, 404, 404, 404, 200, 404, 200);
-        expect("PUT /api/v1/spaces/{space_id}",             401, 200, 404, 404, 404, 200, 404, 200);
-        expect("DELETE /api/v1/spaces/{space_id}",          401, 200, 404, 404, 404, 200, 404, 200);
-        expect("POST /api/v1/spaces/{space_id}/start",      401, 200, 404, 404, 404, 200, 404, 200);
-        expect("POST /api/v1/spaces/{space_id}/stop",       401, 200, 404, 404, 404, 200, 404, 200);
-        expect("GET /api/v1/spaces/{space_id}/service-state", 401, 200, 404, 404, 404, 200, 404, 200);
-        expect("POST /api/v1/spaces/stop-for-user/{user_id}", 401, 200, 403, 200, 403, 200, 403, 200);
-        expect("GET /api/v1/volumes",                       401, 403, 403, 403, 403, 403, 200, 200);
-        expect("POST /api/v1/volumes",                      401, 403, 403, 403, 403, 403, 201, 201);
-        expect("GET /api/v1/volumes/{volume_id}",           401, 403, 403, 403, 403, 403, 200, 200);
-        expect("PUT /api/v1/volumes/{volume_id}",           401, 403, 403, 403, 403, 403, 200, 200);
-        expect("DELETE /api/v1/volumes/{volume_id}",        401, 403, 403, 403, 403, 403, 200, 200);
-        expect("POST /api/v1/volumes/{volume_id}/start",    401, 403, 403, 403, 403, 403, 200, 200);
-        expect("POST /api/v1/volumes/{volume_id}/stop",     401, 403, 403, 403, 403, 403, 200, 200);
-        expect("GET /api/v1/roles",                         401, 200, 200, 200, 200, 200, 200, 200);
-        expect("GET /api/v1/sessions",                      401, 200, 200, 200, 200, 200, 200, 200);
-        expect("DELETE /api/v1/sessions/{session_id}",      401, 200, 404, 404, 404, 404, 404, 404);
-        expect("GET /api/v1/tokens",                        401, 200, 200, 200, 200, 200, 200, 200);
-        expect("POST /api/v1/tokens",                       401, 201, 201, 201, 201, 201, 201, 201);
-        expect("DELETE /api/v1/tokens/{token_id}",          401, 200, 404, 404, 404, 404, 404, 404);
-        expect("GET /api/v1/ping",                          401, 200, 200, 200, 200, 200, 200, 200);
+        //                                                 NONE USER OTHER  UM   TM   SM   VM  ADMIN AGENT
+        expect("GET /health",                               200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/",                            200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/openapi.yaml",                200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/init.js",                     200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("GET /api-docs/swagger-ui/{file}",           200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/auth",                         200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/auth/web",                     200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("POST /api/v1/auth/logout",                  401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api/v1/users",                        401, 403, 403, 201, 403, 403, 403, 201, 401);
+        expect("GET /api/v1/users",                         401, 403, 403, 200, 403, 403, 403, 200, 401);
+        expect("GET /api/v1/users/whoami",                  401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("GET /api/v1/users/{user_id}",               401, 200, 403, 200, 403, 403, 403, 200, 401);
+        expect("PUT /api/v1/users/{user_id}",               401, 200, 403, 200, 403, 403, 403, 200, 401);
+        expect("DELETE /api/v1/users/{user_id}",            401, 400, 403, 200, 403, 403, 403, 200, 401);
+        expect("GET /api/v1/groups",                        401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api/v1/groups",                       401, 403, 403, 201, 403, 403, 403, 201, 401);
+        expect("GET /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200, 401);
+        expect("PUT /api/v1/groups/{group_id}",             401, 403, 403, 200, 403, 403, 403, 200, 401);
+        expect("DELETE /api/v1/groups/{group_id}",          401, 403, 403, 200, 403, 403, 403, 200, 401);
+        expect("GET /api/v1/templates",                     401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api/v1/templates",                    401, 403, 403, 403, 201, 403, 403, 201, 401);
+        expect("GET /api/v1/templates/{template_id}",       401, 403, 403, 403, 200, 403, 403, 200, 401);
+        expect("PUT /api/v1/templates/{template_id}",       401, 403, 403, 403, 200, 403, 403, 200, 401);
+        expect("DELETE /api/v1/templates/{template_id}",    401, 403, 403, 403, 200, 403, 403, 200, 401);
+        expect("GET /api/v1/templatevars",                  401, 403, 403, 403, 200, 403, 403, 200, 401);
+        expect("POST /api/v1/templatevars",                 401, 403, 403, 403, 201, 403, 403, 201, 401);
+        expect("GET /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200, 401);
+        expect("PUT /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200, 401);
+        expect("DELETE /api/v1/templatevars/{templatevar_id}", 401, 403, 403, 403, 200, 403, 403, 200, 401);
+        expect("GET /api/v1/spaces",                        401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api/v1/spaces",                       401, 201, 201, 201, 201, 201, 201, 201, 401);
+        expect("GET /api/v1/spaces/{space_id}",             401, 200, 404, 404, 404, 200, 404, 200, 401);
+        expect("PUT /api/v1/spaces/{space_id}",             401, 200, 404, 404, 404, 200, 404, 200, 401);
+        expect("DELETE /api/v1/spaces/{space_id}",          401, 200, 404, 404, 404, 200, 404, 200, 401);
+        expect("POST /api/v1/spaces/{space_id}/start",      401, 200, 404, 404, 404, 200, 404, 200, 401);
+        expect("POST /api/v1/spaces/{space_id}/stop",       401, 200, 404, 404, 404, 200, 404, 200, 401);
+        expect("GET /api/v1/spaces/{space_id}/service-state", 401, 200, 404, 404, 404, 200, 404, 200, 401);
+        expect("POST /api/v1/spaces/stop-for-user/{user_id}", 401, 200, 403, 200, 403, 200, 403, 200, 401);
+        expect("GET /api/v1/volumes",                       401, 403, 403, 403, 403, 403, 200, 200, 401);
+        expect("POST /api/v1/volumes",                      401, 403, 403, 403, 403, 403, 201, 201, 401);
+        expect("GET /api/v1/volumes/{volume_id}",           401, 403, 403, 403, 403, 403, 200, 200, 401);
+        expect("PUT /api/v1/volumes/{volume_id}",           401, 403, 403, 403, 403, 403, 200, 200, 401);
+        expect("DELETE /api/v1/volumes/{volume_id}",        401, 403, 403, 403, 403, 403, 200, 200, 401);
+        expect("POST /api/v1/volumes/{volume_id}/start",    401, 403, 403, 403, 403, 403, 200, 200, 401);
+        expect("POST /api/v1/volumes/{volume_id}/stop",     401, 403, 403, 403, 403, 403, 200, 200, 401);
+        expect("GET /api/v1/roles",                         401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("GET /api/v1/sessions",                      401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("DELETE /api/v1/sessions/{session_id}",      401, 200, 404, 404, 404, 404, 404, 404, 401);
+        expect("GET /api/v1/tokens",                        401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api/v1/tokens",                       401, 201, 201, 201, 201, 201, 201, 201, 401);
+        expect("DELETE /api/v1/tokens/{token_id}",          401, 200, 404, 404, 404, 404, 404, 404, 401);
+        expect("GET /api/v1/ping",                          401, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api/v1/agents/{space_id}",            200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expect("PUT /api/v1/agents/{space_id}/status",      401, 401, 401, 401, 401, 401, 401, 401, 200);
     }
 
     private static final AtomicReference<Scenario> CURRENT = new AtomicReference<>();
@@ -255,8 +259,10 @@ class AuthorizationMatrixTest {
         HttpResponse<String> call(String method, String template, Principal principal) throws Exception {
             User owner = principal == Principal.USER ? users.get(Principal.USER) : victim;
             boolean stopping = template.endsWith("/stop");
+            // Only a started space's agent may register and report.
+            boolean needsStartedSpace = stopping || template.startsWith(AGENT_ROUTES);
             User spacesOwner = principal == Principal.USER ? owner : spaceOwner;
-            Space space = (stopping ? startedSpaces : stoppedSpaces).get(spacesOwner.id());
+            Space space = (needsStartedSpace ? startedSpaces : stoppedSpaces).get(spacesOwner.id());
             String path = template
                     .replace("{space_id}", space.id().value())
                     .replace("{volume_id}", (stopping ? startedVolume : stoppedVolume).id().value())
@@ -268,7 +274,10 @@ class AuthorizationMatrixTest {
                     .replace("{token_id}", world.authService.createToken(owner, "extra").record().id().value())
                     .replace("{file}", "swagger-ui.css");
             ApiServer.Call call = api.call(method, path);
-            if (principal != Principal.NONE) {
+            if (principal == Principal.AGENT) {
+                call.bearer(world.agentService.register(startedSpaces.get(spaceOwner.id()).id(), "10.0.0.7:3000",
+                        "test").accessToken());
+            } else if (principal != Principal.NONE) {
                 call.bearer(tokens.get(principal));
             }
             String body = body(method, template, owner, openTemplate);
@@ -302,6 +311,10 @@ class AuthorizationMatrixTest {
                 case "PUT /api/v1/spaces/{space_id}" -> "{\"name\":\"renamed\"}";
                 case "POST /api/v1/volumes" -> "{\"name\":\"scratch\",\"definition\":\"\"}";
                 case "PUT /api/v1/volumes/{volume_id}" -> "{\"name\":\"renamed\"}";
+                case "POST /api/v1/agents/{space_id}" -> "{\"address\":\"10.0.0.8:3000\",\"agent_version\":\"test\"}";
+                case "PUT /api/v1/agents/{space_id}/status" -> "{\"agent_version\":\"test\",\"has_code_server\":false,"
+                        + "\"ssh_port\":22,\"vnc_http_port\":0,\"has_terminal\":true,\"tcp_ports\":{\"22\":\"SSH\"},"
+                        + "\"http_ports\":{}}";
                 case "POST /api/v1/templatevars", "PUT /api/v1/templatevars/{templatevar_id}" ->
                         "{\"name\":\"region\",\"location\":\"\",\"value\":\"eu\",\"protected\":false}";
                 default -> null;
