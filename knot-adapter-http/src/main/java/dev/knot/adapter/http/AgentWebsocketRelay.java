@@ -1,0 +1,160 @@
+package dev.knot.adapter.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.knot.ports.in.AgentEndpoint;
+import dev.knot.ports.model.KnotException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+import io.undertow.util.StatusCodes;
+import io.undertow.websockets.WebSocketConnectionCallback;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
+import io.undertow.websockets.core.protocol.Handshake;
+import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
+import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a terminal's two websockets in that order: the agent's first, then the browser's, so that a browser is only
+ * ever upgraded to a terminal that exists. When the agent cannot be reached the browser gets a JSON 503, when it
+ * refuses a JSON 502, and no upgrade either way.
+ *
+ * <p>The agent side uses java.net.http's WebSocket, not Undertow's client: its handshake has one timeout covering
+ * the connect and the upgrade; it follows no redirect, so the agent's bearer cannot be carried to another address
+ * (Undertow's client follows up to five, resending every header); it reports a refused handshake with its status,
+ * where Undertow's gives a bare IOException; and it delivers messages on demand, which gives the bridge its
+ * back-pressure. Its costs: one selector thread of its own, and a client may not send close code 1009, so the agent
+ * gets 1008 where the browser gets 1009 (see {@link TerminalBridge}).
+ *
+ * <p>Nothing here holds a thread while the agent answers: the request waits, dispatched to no thread, until the
+ * dial completes; the browser's upgrade (or its error) is then completed on a worker thread.
+ */
+final class AgentWebsocketRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentWebsocketRelay.class);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long an open agent socket waits for the browser's upgrade, which never comes if the browser left. */
+    private static final Duration HANDOVER_TIMEOUT = Duration.ofSeconds(30);
+    /** What the original server sends to agents in {@code X-Proxy}, minus its version. */
+    private static final String PROXY_MARK = "knot";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(HANDSHAKE_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    /** Browsers speak version 13 (RFC 6455); the drafts before it are not offered. */
+    private final Handshake handshake = new Hybi13Handshake();
+    private final ErrorMapper errors;
+    private final Duration keepAlive;
+
+    /** @param keepAlive how often an open terminal's browser is pinged; below the listener's idle timeout */
+    AgentWebsocketRelay(ErrorMapper errors, Duration keepAlive) {
+        this.errors = requireNonNull(errors, "errors is null");
+        this.keepAlive = requireNonNull(keepAlive, "keepAlive is null");
+    }
+
+    /** Whether the request is a websocket handshake this relay can complete. */
+    boolean isHandshake(HttpServerExchange exchange) {
+        return exchange.getRequestMethod().equals(Methods.GET)
+                && hasToken(exchange.getRequestHeaders().get(Headers.UPGRADE), "websocket")
+                && hasToken(exchange.getRequestHeaders().get(Headers.CONNECTION), "upgrade")
+                && handshake.matches(new AsyncWebSocketHttpServerExchange(exchange, Set.of()));
+    }
+
+    /**
+     * Dials {@code /terminal/{shell}} on the agent and, once it is open, upgrades the browser and joins the two. Call
+     * it from a route handler, with a handshake {@link #isHandshake} accepted; it returns at once.
+     *
+     * @param username who opens the terminal, for the log
+     */
+    void open(HttpServerExchange exchange, AgentEndpoint agent, String shell, String username) {
+        TerminalBridge bridge = new TerminalBridge(agent.space().id(), username, keepAlive);
+        // The exchange outlives the handler: it ends when the dial completes, not when this thread returns.
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
+            try {
+                URI target = URI.create("ws://" + agent.address() + "/terminal/" + shell);
+                http.newWebSocketBuilder()
+                        .connectTimeout(HANDSHAKE_TIMEOUT)
+                        .header("Authorization", "Bearer " + agent.bearer())
+                        .header("X-Proxy", PROXY_MARK)
+                        .buildAsync(target, bridge)
+                        .whenComplete((opened, failure) -> {
+                            if (failure == null) {
+                                upgrade(exchange, bridge);
+                            } else {
+                                refuse(exchange, agent, failure);
+                            }
+                        });
+            } catch (RuntimeException failure) {
+                refuse(exchange, agent, failure);
+            }
+        });
+    }
+
+    private void upgrade(HttpServerExchange exchange, TerminalBridge bridge) {
+        CompletableFuture.delayedExecutor(HANDOVER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(bridge::abandonUnlessAttached);
+        HttpHandler notAHandshake = unused -> {
+            bridge.abandonUnlessAttached();
+            throw notAWebsocket();
+        };
+        WebSocketConnectionCallback joinBrowser = (facade, browser) -> bridge.attach(browser);
+        HttpHandler upgrading = new WebSocketProtocolHandshakeHandler(List.of(handshake), joinBrowser, notAHandshake);
+        exchange.dispatch(new ErrorMappingHandler(upgrading, errors));
+    }
+
+    private void refuse(HttpServerExchange exchange, AgentEndpoint agent, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        ErrorReply reply;
+        if (cause instanceof WebSocketHandshakeException refused) {
+            LOG.warn("the agent of space {} at {} refused a terminal: HTTP {}", agent.space().id(), agent.address(),
+                    refused.getResponse().statusCode());
+            reply = new ErrorReply(StatusCodes.BAD_GATEWAY, "AGENT_REFUSED", "the space's agent refused the terminal");
+        } else {
+            // The message of a connect failure names the address at most; the bearer is only ever in a header.
+            LOG.warn("cannot reach the agent of space {} at {}: {}", agent.space().id(), agent.address(),
+                    cause.toString());
+            reply = new ErrorReply(StatusCodes.SERVICE_UNAVAILABLE, "AGENT_UNREACHABLE",
+                    "the space's agent cannot be reached");
+        }
+        exchange.dispatch(new ErrorMappingHandler(unused -> {
+            throw new RejectedRequestException(reply);
+        }, errors));
+    }
+
+    static KnotException notAWebsocket() {
+        return KnotException.invalid("a terminal is opened with a websocket handshake");
+    }
+
+    /** Whether a comma-separated header such as {@code Connection: keep-alive, Upgrade} lists {@code token}. */
+    private static boolean hasToken(HeaderValues values, String token) {
+        if (values == null) {
+            return false;
+        }
+        for (String value : values) {
+            for (String listed : value.split(",")) {
+                if (listed.trim().toLowerCase(Locale.ROOT).equals(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

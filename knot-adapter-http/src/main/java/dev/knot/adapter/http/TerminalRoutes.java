@@ -1,0 +1,68 @@
+package dev.knot.adapter.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.knot.ports.in.AgentEndpoint;
+import dev.knot.ports.in.AgentUseCases;
+import dev.knot.ports.model.Id;
+import dev.knot.ports.model.KnotException;
+import dev.knot.ports.model.Space;
+import dev.knot.ports.model.User;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.PathTemplateMatch;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The browser terminal (reference §7.1): {@code GET /proxy/spaces/{space_id}/terminal/{shell}} is a websocket relayed
+ * to {@code /terminal/{shell}} on the space's agent. The original let only the owner in; here, as for the space's
+ * other routes, the owner or a user with manage-spaces, and 404 for anyone else, as for a space without an agent.
+ * A session cookie must come with exactly knot's own {@code Origin} (the WEBSOCKET rule), so another site cannot
+ * open a shell with a visitor's cookie; API tokens work too, for scripts.
+ */
+final class TerminalRoutes implements RouteGroup {
+    static final String TERMINAL = "/proxy/spaces/{space_id}/terminal/{shell}";
+
+    private static final Pattern SHELL = Pattern.compile("[a-zA-Z0-9]+");
+    /**
+     * Pings keep an idle terminal open through reverse proxies in front of knot, which drop a websocket that is
+     * quiet for too long (nginx after 60 s by default), and within the listener's own idle timeout.
+     */
+    private static final Duration LONGEST_PING_INTERVAL = Duration.ofSeconds(30);
+    /** However short the idle timeout is configured, pings do not turn into a busy loop. */
+    private static final Duration SHORTEST_PING_INTERVAL = Duration.ofMillis(100);
+
+    private final AgentUseCases agents;
+    private final AgentWebsocketRelay relay;
+
+    /** @param idleTimeout the listener's idle timeout: open terminals are pinged at half of it, within 100 ms..30 s */
+    TerminalRoutes(AgentUseCases agents, JsonCodec json, Duration idleTimeout) {
+        this.agents = requireNonNull(agents, "agents is null");
+        Duration halfIdle = requireNonNull(idleTimeout, "idleTimeout is null").dividedBy(2);
+        Duration pingInterval = Collections.max(List.of(SHORTEST_PING_INTERVAL,
+                Collections.min(List.of(halfIdle, LONGEST_PING_INTERVAL))));
+        this.relay = new AgentWebsocketRelay(new ErrorMapper(requireNonNull(json, "json is null")), pingInterval);
+    }
+
+    @Override
+    public void addTo(RouteTable.Builder routes) {
+        routes.get(TERMINAL).access(AccessRule.WEBSOCKET).onWorkerThread(this::open);
+    }
+
+    /** Checks everything that is cheap first; then the store, on this worker thread; then hands over to the relay. */
+    private void open(HttpServerExchange exchange) {
+        Id<Space> spaceId = ApiPaths.id(exchange, "space_id");
+        String shell = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("shell");
+        if (shell == null || !SHELL.matcher(shell).matches()) {
+            throw KnotException.invalid("shell must be letters and digits");
+        }
+        if (!relay.isHandshake(exchange)) {
+            throw AgentWebsocketRelay.notAWebsocket();
+        }
+        User user = Caller.of(exchange).user();
+        AgentEndpoint agent = agents.endpoint(user, spaceId);
+        relay.open(exchange, agent, shell, user.username());
+    }
+}
