@@ -37,6 +37,7 @@ class ArchitectureTest {
             .layer("Nomad").definedBy("dev.knot.adapter.nomad..")
             .layer("Crypto").definedBy("dev.knot.adapter.crypto..")
             .layer("Agent").definedBy("dev.knot.agent..")
+            .layer("Client").definedBy("dev.knot.client..")
             .layer("App").definedBy("dev.knot.app..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("App")
@@ -47,6 +48,7 @@ class ArchitectureTest {
             .whereLayer("Nomad").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Crypto").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Agent").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Client").mayOnlyBeAccessedByLayers("App")
             .ensureAllClassesAreContainedInArchitectureIgnoring("dev.knot.testkit..")
             .because("adapters see only ports; only knot-app wires implementations (architecture.md)");
 
@@ -56,6 +58,13 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "javax.crypto..", "dev.knot.ports..", "dev.knot.domain..")
             .because("knot-domain and knot-ports are a plain-Java library: no Guice, Jackson, JDBC or SDK types");
+
+    @ArchTest
+    static final ArchRule client_uses_only_the_jdk_jackson_and_slf4j = classes()
+            .that().resideInAPackage("dev.knot.client..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "javax..", "com.fasterxml.jackson..", "org.slf4j..", "dev.knot.client..")
+            .because("knot-client talks to a server over HTTP only: none of the server's domain, ports or adapters");
 
     @ArchTest
     static final ArchRule core_does_no_io = noClasses()
@@ -178,7 +187,7 @@ class ArchitectureTest {
         // Guards the rules above against passing vacuously because a package was renamed.
         for (String layer : new String[] {
             "dev.knot.ports", "dev.knot.domain", "dev.knot.adapter.http", "dev.knot.adapter.embedded",
-            "dev.knot.adapter.crypto", "dev.knot.agent", "dev.knot.app"
+            "dev.knot.adapter.crypto", "dev.knot.agent", "dev.knot.client", "dev.knot.app"
         }) {
             if (!classes.containPackage(layer)) {
                 throw new AssertionError("no classes in " + layer + ": the architecture rules would pass vacuously");

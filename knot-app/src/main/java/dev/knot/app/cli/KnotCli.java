@@ -19,6 +19,10 @@ public final class KnotCli {
                 .addSubcommand(new AdminBackupCommand())
                 .addSubcommand(new AdminRestoreCommand()));
         commandLine.addSubcommand(new AgentCommand(environment));
+        commandLine.addSubcommand(new ConnectCommand(environment));
+        commandLine.addSubcommand(new PingCommand(environment));
+        commandLine.addSubcommand(new SshConfigCommand(environment));
+        commandLine.addSubcommand(new ForwardCommand(environment));
         commandLine.addSubcommand(new GenkeyCommand(random));
         commandLine.addSubcommand(new ScaffoldCommand(random));
         commandLine.addSubcommand(new VersionCommand());
