@@ -58,6 +58,12 @@ final class ChronicleSpaceRepository implements SpaceRepository {
     }
 
     @Override
+    public boolean replaceIfUnchanged(Space expected, Space replacement) {
+        SpaceRepository.requireSameSpace(expected, replacement);
+        return spaces().replaceIf(replacement, expected::equals);
+    }
+
+    @Override
     public Optional<Space> findById(Id<Space> id) {
         return spaces().find(id.value());
     }

@@ -129,6 +129,28 @@ final class RecordCollection<T> {
         }
     }
 
+    /**
+     * Replaces the record with the same id only if it exists and {@code condition} holds for it as stored, checked
+     * under the write lock: a compare-and-set between threads.
+     *
+     * @return whether it was replaced
+     * @throws KnotException ALREADY_EXISTS when a unique key is taken; nothing is written then
+     */
+    boolean replaceIf(T record, Predicate<T> condition) {
+        lock.writeLock().lock();
+        try {
+            String id = idOf.apply(record);
+            byte[] stored = file.read(id);
+            if (stored == null || !condition.test(decode(stored))) {
+                return false;
+            }
+            store(id, record);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Inserts or replaces. @throws KnotException ALREADY_EXISTS when a unique key belongs to another record */
     void save(T record) {
         lock.writeLock().lock();

@@ -27,12 +27,17 @@ final class Columns {
     /** The JDBC parameter for {@code value}: ids as their text, instants as UTC date-times to the microsecond. */
     static Object parameter(Object value) {
         if (value instanceof Instant instant) {
-            return DATETIME.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            return DATETIME.format(LocalDateTime.ofInstant(asStored(instant), ZoneOffset.UTC));
         }
         if (value instanceof Id<?> id) {
             return id.value();
         }
         return value;
+    }
+
+    /** The instant as a DATETIME(6) column gives it back: to the microsecond. */
+    static Instant asStored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

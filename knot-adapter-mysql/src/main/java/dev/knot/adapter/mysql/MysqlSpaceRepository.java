@@ -39,6 +39,8 @@ final class MysqlSpaceRepository implements SpaceRepository {
     private static final String IN_ORDER = " ORDER BY s.space_id, n.ordinal";
     private static final String SELECT_ALL = SELECT + IN_ORDER;
     private static final String SELECT_BY_ID = SELECT + "WHERE s.space_id = ?" + IN_ORDER;
+    /** Locks the space's row and its names until the transaction ends: other writers of it wait. */
+    private static final String SELECT_BY_ID_FOR_UPDATE = SELECT_BY_ID + " FOR UPDATE";
     private static final String SELECT_BY_USER = SELECT + "WHERE s.user_id = ?" + IN_ORDER;
     private static final String SELECT_BY_TEMPLATE = SELECT + "WHERE s.template_id = ?" + IN_ORDER;
     private static final String SELECT_BY_NAME = SELECT
@@ -110,12 +112,28 @@ final class MysqlSpaceRepository implements SpaceRepository {
     public void update(Space space) {
         requireNonNull(space, "space is null");
         sql.inTransaction(connection -> {
-            if (connection.update(UPDATE, values(space)) == 0) {
-                throw KnotException.notFound("there is no space with id " + space.id());
-            }
-            connection.update(DELETE_NAMES, space.id());
-            insertNames(connection, space);
+            rewrite(connection, space);
             return null;
+        });
+    }
+
+    /**
+     * One transaction: a locking read of the space, which makes every other writer of it, on any server, wait
+     * for the commit; the comparison, in Java, of every field; and the write. A transaction that waited reads the
+     * row as the other one committed it (a locking read sees the latest version), so it finds it changed.
+     */
+    @Override
+    public boolean replaceIfUnchanged(Space expected, Space replacement) {
+        SpaceRepository.requireSameSpace(expected, replacement);
+        Optional<Space> unchanged = Optional.of(asStored(expected));
+        return sql.inTransaction(connection -> {
+            Optional<Space> stored = atMostOne(connection.query(SELECT_BY_ID_FOR_UPDATE, MysqlSpaceRepository::spaces,
+                    expected.id()));
+            if (!stored.equals(unchanged)) {
+                return false;
+            }
+            rewrite(connection, replacement);
+            return true;
         });
     }
 
@@ -156,6 +174,23 @@ final class MysqlSpaceRepository implements SpaceRepository {
 
     private static Optional<Space> atMostOne(List<Space> spaces) {
         return spaces.stream().findFirst();
+    }
+
+    /** Replaces the space's row and its names, in the caller's transaction. */
+    private static void rewrite(SqlConnection connection, Space space) throws SQLException {
+        if (connection.update(UPDATE, values(space)) == 0) {
+            throw KnotException.notFound("there is no space with id " + space.id());
+        }
+        connection.update(DELETE_NAMES, space.id());
+        insertNames(connection, space);
+    }
+
+    /** The space as reading it back gives it: instants to the microsecond. */
+    private static Space asStored(Space space) {
+        return new Space(space.id(), space.userId(), space.templateId(), space.name(), space.altNames(),
+                space.agentUrl(), space.shell(), space.location(), space.templateHash(), space.nomadNamespace(),
+                space.nomadJobId(), space.volumeData(), space.volumeSizes(), space.state(), space.stateMessage(),
+                Columns.asStored(space.createdAt()), Columns.asStored(space.updatedAt()));
     }
 
     private static void insertNames(SqlConnection connection, Space space) throws SQLException {

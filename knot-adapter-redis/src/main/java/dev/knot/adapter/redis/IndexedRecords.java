@@ -110,10 +110,23 @@ final class IndexedRecords<T> {
      * @return empty when there is no such record (nothing is written); else WRITTEN or CLAIM_TAKEN
      */
     Optional<RecordWrite.Outcome> replaceExisting(T record) {
+        return replaceIf(record, current -> true);
+    }
+
+    /**
+     * Replaces the record with the same id, moving its index entries, only if it exists and {@code condition}
+     * holds for it as stored: a compare-and-set between every client of the Redis, since the script writes only
+     * over the very value the condition was checked on.
+     *
+     * @return empty when there is no such record or the condition does not hold (nothing is written); else
+     *     WRITTEN or CLAIM_TAKEN
+     */
+    Optional<RecordWrite.Outcome> replaceIf(T record, Predicate<T> condition) {
         String id = indexing.idOf(record);
+        String key = key(id);
         for (int attempt = 0; attempt < MAXIMUM_ATTEMPTS; attempt++) {
-            Optional<String> current = redis.get(key(id));
-            if (current.isEmpty()) {
+            Optional<String> current = redis.get(key);
+            if (current.isEmpty() || !condition.test(codec.fromJson(current.get(), key))) {
                 return Optional.empty();
             }
             RecordWrite.Outcome outcome = redis.write(replacing(record, current));

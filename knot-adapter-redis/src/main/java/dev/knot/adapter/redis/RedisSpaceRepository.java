@@ -72,6 +72,14 @@ final class RedisSpaceRepository implements SpaceRepository {
     }
 
     @Override
+    public boolean replaceIfUnchanged(Space expected, Space replacement) {
+        SpaceRepository.requireSameSpace(expected, replacement);
+        Optional<RecordWrite.Outcome> outcome = spaces.replaceIf(replacement, expected::equals);
+        outcome.ifPresent(RedisSpaceRepository::refuseTakenName);
+        return outcome.isPresent();
+    }
+
+    @Override
     public Optional<Space> findByName(Id<User> userId, String name) {
         return spaces.findByUniqueKey(nameKey(userId, name));
     }

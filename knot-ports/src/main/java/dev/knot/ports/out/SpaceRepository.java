@@ -5,6 +5,7 @@ import dev.knot.ports.model.Space;
 import dev.knot.ports.model.Template;
 import dev.knot.ports.model.User;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -40,6 +41,33 @@ public interface SpaceRepository extends EntityRepository<Space> {
      *     new name clashes with another of the owner's spaces; nothing is written then
      */
     void update(Space space);
+
+    /**
+     * Replaces the stored space with {@code replacement} only if the store still holds exactly {@code expected}
+     * (every field; instants as precisely as the store keeps them), as one atomic step: of several callers
+     * replacing the same {@code expected}, on this server or on any other sharing the store, at most one succeeds.
+     * This is how an operation that read a space makes sure nobody changed it in between (optimistic locking);
+     * the name indexes follow as in {@link #update}.
+     *
+     * @param expected the space as the caller read or last wrote it
+     * @param replacement the same space (same id) as it is to become
+     * @return true if written; false, with nothing written, when the stored space differs from {@code expected}
+     *     or is gone
+     * @throws IllegalArgumentException when the two have different ids
+     * @throws dev.knot.ports.model.KnotException ALREADY_EXISTS when a new name clashes with another of the
+     *     owner's spaces; nothing is written then
+     */
+    boolean replaceIfUnchanged(Space expected, Space replacement);
+
+    /** The argument checks of {@link #replaceIfUnchanged}, which every store makes alike. */
+    static void requireSameSpace(Space expected, Space replacement) {
+        Objects.requireNonNull(expected, "expected is null");
+        Objects.requireNonNull(replacement, "replacement is null");
+        if (!expected.id().equals(replacement.id())) {
+            throw new IllegalArgumentException(
+                    "a replacement must be the same space: " + replacement.id() + " is not " + expected.id());
+        }
+    }
 
     /** The user's space with this name or alternative name (case-insensitive), or empty. */
     Optional<Space> findByName(Id<User> userId, String name);

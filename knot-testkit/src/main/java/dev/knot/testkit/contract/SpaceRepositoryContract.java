@@ -3,6 +3,7 @@ package dev.knot.testkit.contract;
 import static dev.knot.testkit.contract.KnotErrors.assertFailsWith;
 import static dev.knot.testkit.contract.KnotErrors.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.knot.ports.model.CsiVolumeRef;
 import dev.knot.ports.model.ErrorCode;
@@ -25,10 +26,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of {@link SpaceRepository}: among one user's spaces every name and alternative name is unique,
  * case-insensitively; other users may reuse them. A rejected write leaves nothing behind, and the name, owner and
- * template indexes follow updates and deletes.
+ * template indexes follow updates and deletes. {@code replaceIfUnchanged} writes only over the very space the caller
+ * read, and of racing callers exactly one wins.
  */
 public abstract class SpaceRepositoryContract extends EntityRepositoryContract<Space, SpaceRepository> {
     private static final int CONTENDERS = 20;
+    private static final int ROUNDS = 10;
 
     private final Id<User> alice = FixtureDefaults.anId();
     private final Id<User> bob = FixtureDefaults.anId();
@@ -453,6 +456,161 @@ public abstract class SpaceRepositoryContract extends EntityRepositoryContract<S
         assertThat(outcomes).containsOnlyOnce(true);
         assertThat(shared.findByUser(alice)).hasSize(limit)
                 .contains(candidates.get(outcomes.indexOf(true)));
+    }
+
+    @Test
+    public void replaceIfUnchangedWritesWhenTheSpaceIsAsRead() {
+        Space original = SpaceFixtures.aSpace().withOwner(alice).withName("dev").withAltNames("box").build();
+        repository().create(original);
+        Space read = repository().findById(original.id()).orElseThrow();
+        Space starting = SpaceFixtures.copyOf(read)
+                .withName("renamed")
+                .withAltNames("other")
+                .withState(SpaceState.STARTING)
+                .withNomadJobId("knot-" + read.id())
+                .withVolumeData(Map.of("home", new CsiVolumeRef("home-1", "default")))
+                .withUpdatedAt(read.updatedAt().plusSeconds(1))
+                .build();
+
+        assertThat(repository().replaceIfUnchanged(read, starting)).isTrue();
+
+        assertThat(repository().findById(original.id())).contains(starting);
+        assertThat(repository().findByName(alice, "dev")).isEmpty();
+        assertThat(repository().findByName(alice, "box")).isEmpty();
+        assertThat(repository().findByName(alice, "RENAMED")).contains(starting);
+        assertThat(repository().findByName(alice, "other")).contains(starting);
+        assertThat(repository().findAll()).containsExactly(starting);
+    }
+
+    /** A caller compares with what it wrote itself, without reading it back: finer instants than stored. */
+    @Test
+    public void replaceIfUnchangedAcceptsTheSpaceAsTheCallerLastWroteIt() {
+        Space original = SpaceFixtures.aSpace().build();
+        repository().create(original);
+        Space written = SpaceFixtures.copyOf(original)
+                .withState(SpaceState.STARTING)
+                .withUpdatedAt(FixtureDefaults.NOW.plusNanos(123_456_789))
+                .build();
+        repository().update(written);
+        Space next = SpaceFixtures.copyOf(written).withState(SpaceState.STOPPING).build();
+
+        assertThat(repository().replaceIfUnchanged(written, next)).isTrue();
+
+        assertThat(repository().findById(original.id()).orElseThrow().state()).isEqualTo(SpaceState.STOPPING);
+    }
+
+    @Test
+    public void replaceIfUnchangedFailsAndWritesNothingWhenTheStateOrTimeChangedInBetween() {
+        Space read = SpaceFixtures.aSpace().build();
+        repository().create(read);
+        Space othersWrite = SpaceFixtures.copyOf(read).withState(SpaceState.STARTING).build();
+        repository().update(othersWrite);
+        Space othersLaterWrite = SpaceFixtures.copyOf(othersWrite)
+                .withState(SpaceState.STOPPED)
+                .withUpdatedAt(read.updatedAt().plusSeconds(5))
+                .build();
+        repository().update(othersLaterWrite);
+
+        boolean replaced = repository().replaceIfUnchanged(read,
+                SpaceFixtures.copyOf(read).withState(SpaceState.STARTING).withStateMessage("mine").build());
+
+        assertThat(replaced).isFalse();
+        assertThat(repository().findById(read.id())).contains(othersLaterWrite);
+    }
+
+    /** Not only the state and time: any field another writer changed makes the caller's copy stale. */
+    @Test
+    public void replaceIfUnchangedFailsWhenAnyOtherFieldChangedInBetween() {
+        Space read = SpaceFixtures.aSpace().withOwner(alice).withName("dev").build();
+        repository().create(read);
+        Space othersWrite = SpaceFixtures.copyOf(read)
+                .withVolumeData(Map.of("home", new CsiVolumeRef("home-1", "default")))
+                .withAltNames("box")
+                .build();
+        repository().update(othersWrite);
+
+        boolean replaced = repository().replaceIfUnchanged(read,
+                SpaceFixtures.copyOf(read).withState(SpaceState.DELETING).build());
+
+        assertThat(replaced).isFalse();
+        assertThat(repository().findById(read.id())).contains(othersWrite);
+        assertThat(repository().findByName(alice, "box")).contains(othersWrite);
+    }
+
+    @Test
+    public void replaceIfUnchangedOfADeletedSpaceFailsAndDoesNotBringItBack() {
+        Space read = SpaceFixtures.aSpace().withOwner(alice).withName("dev").build();
+        repository().create(read);
+        repository().delete(read.id());
+
+        boolean replaced = repository().replaceIfUnchanged(read,
+                SpaceFixtures.copyOf(read).withState(SpaceState.STARTING).build());
+
+        assertThat(replaced).isFalse();
+        assertThat(repository().findById(read.id())).isEmpty();
+        assertThat(repository().findByName(alice, "dev")).isEmpty();
+        assertThat(repository().findByUser(alice)).isEmpty();
+    }
+
+    @Test
+    public void replaceIfUnchangedToAnotherSpacesNameFailsAndWritesNothing() {
+        Space dev = SpaceFixtures.aSpace().withOwner(alice).withName("dev").build();
+        Space test = SpaceFixtures.aSpace().withOwner(alice).withName("test").build();
+        repository().create(dev);
+        repository().create(test);
+
+        assertFailsWith(ErrorCode.ALREADY_EXISTS, () -> repository().replaceIfUnchanged(test,
+                SpaceFixtures.copyOf(test).withName("DEV").withState(SpaceState.STARTING).build()));
+
+        assertThat(repository().findById(test.id())).contains(test);
+        assertThat(repository().findByName(alice, "test")).contains(test);
+        assertThat(repository().findByName(alice, "dev")).contains(dev);
+    }
+
+    @Test
+    public void replaceIfUnchangedRefusesAnotherSpaceAsTheReplacement() {
+        Space read = SpaceFixtures.aSpace().build();
+        repository().create(read);
+        Space other = SpaceFixtures.aSpace().build();
+
+        assertThatThrownBy(() -> repository().replaceIfUnchanged(read, other))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(repository().findAll()).containsExactly(read);
+    }
+
+    /**
+     * Two servers that read the same space and both act on it: exactly one write wins, whole. Several rounds, each
+     * from the previous winner, because a store whose check and write are two steps may get away with one.
+     */
+    @Test
+    public void concurrentReplacementsOfTheSameReadLeaveExactlyOneWinner() {
+        SpaceRepository shared = repository();
+        Space read = SpaceFixtures.aSpace().withOwner(alice).withName("dev").build();
+        shared.create(read);
+        for (int round = 0; round < ROUNDS; round++) {
+            Space expected = read;
+            String roundName = "round " + round;
+            List<Space> replacements = IntStream.range(0, CONTENDERS)
+                    .mapToObj(index -> SpaceFixtures.copyOf(expected)
+                            .withStateMessage(roundName + ", contender " + index)
+                            .withAltNames("alt-" + index)
+                            .build())
+                    .toList();
+
+            List<Boolean> outcomes = Race.run(CONTENDERS,
+                    index -> shared.replaceIfUnchanged(expected, replacements.get(index)));
+
+            assertThat(outcomes).containsOnlyOnce(true);
+            Space winner = replacements.get(outcomes.indexOf(true));
+            assertThat(shared.findById(read.id())).contains(winner);
+            assertThat(shared.findByUser(alice)).containsExactly(winner);
+            for (int index = 0; index < CONTENDERS; index++) {
+                assertThat(shared.findByName(alice, "alt-" + index))
+                        .isEqualTo(outcomes.get(index) ? Optional.of(winner) : Optional.empty());
+            }
+            read = winner;
+        }
     }
 
     private void assertNothingWrittenFor(Space rejected, Space existing) {

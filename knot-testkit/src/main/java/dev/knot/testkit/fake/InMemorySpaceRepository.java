@@ -48,6 +48,17 @@ public final class InMemorySpaceRepository extends InMemoryUniqueRepository<Spac
         return true;
     }
 
+    /** Atomic because the comparison and the write run under the one monitor every write takes. */
+    @Override
+    public synchronized boolean replaceIfUnchanged(Space expected, Space replacement) {
+        SpaceRepository.requireSameSpace(expected, replacement);
+        if (!findById(expected.id()).equals(Optional.of(expected))) {
+            return false;
+        }
+        update(replacement);
+        return true;
+    }
+
     @Override
     public List<Space> findByTemplate(Id<Template> templateId) {
         requireNonNull(templateId, "templateId is null");
