@@ -121,6 +121,11 @@ public final class HttpServerModule extends AbstractModule {
         return new PingRoutes(json);
     }
 
+    @ProvidesIntoSet
+    RouteGroup terminalRoutes(AgentUseCases agents, JsonCodec json) {
+        return new TerminalRoutes(agents, json, config.idleTimeout());
+    }
+
     /** Builds the route table here, so a badly declared route stops the injector, before anything listens. */
     @Provides
     @Singleton

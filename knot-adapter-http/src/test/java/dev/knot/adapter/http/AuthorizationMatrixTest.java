@@ -114,6 +114,8 @@ class AuthorizationMatrixTest {
         expect("GET /api/v1/ping",                          401, 200, 200, 200, 200, 200, 200, 200, 401);
         expect("POST /api/v1/agents/{space_id}",            200, 200, 200, 200, 200, 200, 200, 200, 200);
         expect("PUT /api/v1/agents/{space_id}/status",      401, 401, 401, 401, 401, 401, 401, 401, 200);
+        // A plain GET is no websocket handshake: 400 once authenticated; TerminalRoutesTest covers who gets a shell.
+        expect("GET /proxy/spaces/{space_id}/terminal/{shell}", 401, 400, 400, 400, 400, 400, 400, 400, 401);
     }
 
     private static final AtomicReference<Scenario> CURRENT = new AtomicReference<>();
@@ -272,7 +274,8 @@ class AuthorizationMatrixTest {
                     .replace("{templatevar_id}", variable.value())
                     .replace("{session_id}", login(owner))
                     .replace("{token_id}", world.authService.createToken(owner, "extra").record().id().value())
-                    .replace("{file}", "swagger-ui.css");
+                    .replace("{file}", "swagger-ui.css")
+                    .replace("{shell}", "bash");
             ApiServer.Call call = api.call(method, path);
             if (principal == Principal.AGENT) {
                 call.bearer(world.agentService.register(startedSpaces.get(spaceOwner.id()).id(), "10.0.0.7:3000",
