@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
@@ -15,17 +16,27 @@ import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The agent's HTTP API on agent.listen (reference §4.4): /ping, the web terminal, authorized keys. */
+/**
+ * The agent's HTTP API on agent.listen (reference §4.4): /ping, the web terminal, authorized keys, and the proxies to
+ * the space's web ports, code-server and TCP ports.
+ */
 final class AgentApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentApi.class);
     private static final Pattern SHELL_NAME = Pattern.compile("[a-z]+");
+    private static final long NO_LIMIT = -1;
+    private static final long MAX_KEYS_BODY_BYTES = 64 * 1024;
 
     private final Undertow server;
+    private final TcpTunnels tunnels = new TcpTunnels();
 
     AgentApi(AgentConfig config, CurrentRegistration current, AuthorizedKeys authorizedKeys, Path home,
             Map<String, String> environment) {
@@ -41,7 +52,7 @@ final class AgentApi implements AutoCloseable {
             HttpHandler checked = exchange -> {
                 String shell = exchange.getQueryParameters().get("shell").getFirst();
                 if (!SHELL_NAME.matcher(shell).matches()) {
-                    sendJson(exchange, StatusCodes.NOT_FOUND, "{\"error\":\"not found\"}");
+                    notFound(exchange);
                     return;
                 }
                 terminal.handleRequest(exchange);
@@ -50,17 +61,24 @@ final class AgentApi implements AutoCloseable {
             protectedRoutes.get("/terminal/{shell}", checked);
         }
         if (config.sshPort() > 0) {
-            protectedRoutes.post("/update-authorized-keys",
-                    new BlockingHandler(exchange -> updateKeys(exchange, json, authorizedKeys)));
+            HttpHandler updateKeys = new BlockingHandler(exchange -> updateKeys(exchange, json, authorizedKeys));
+            protectedRoutes.post("/update-authorized-keys", exchange -> {
+                exchange.setMaxEntitySize(MAX_KEYS_BODY_BYTES);
+                updateKeys.handleRequest(exchange);
+            });
         }
-        protectedRoutes.setFallbackHandler(
-                exchange -> sendJson(exchange, StatusCodes.NOT_FOUND, "{\"error\":\"not found\"}"));
-        routes.setFallbackHandler(new BearerAuthHandler(current, protectedRoutes));
-        routes.setInvalidMethodHandler(new BearerAuthHandler(current, protectedRoutes));
+        protectedRoutes.setFallbackHandler(AgentApi::notFound);
+        HttpHandler proxies = new ProxyRoutes(webPorts(config), codeServer(config), ports(config.tcpPorts().keySet()),
+                Handlers.websocket(tunnels), protectedRoutes);
+        routes.setFallbackHandler(new BearerAuthHandler(current, proxies));
+        routes.setInvalidMethodHandler(new BearerAuthHandler(current, proxies));
         this.server = Undertow.builder()
                 .addHttpListener(config.listen().port(), config.listen().isWildcard() ? "0.0.0.0"
                         : config.listen().host())
                 .setHandler(routes)
+                // Bodies to the space's apps are streamed and may be any size, as with the original; Undertow's
+                // default would refuse any request over 2 MiB. Routes that read a body set their own limit.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, NO_LIMIT)
                 .build();
     }
 
@@ -76,6 +94,33 @@ final class AgentApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        tunnels.close();
+    }
+
+    /** The http ports, then the https ports that are not also http ports (the original looked in that order). */
+    private static Map<Integer, LocalHttpProxy> webPorts(AgentConfig config) {
+        Map<Integer, LocalHttpProxy> proxies = new HashMap<>();
+        for (int port : ports(config.httpPorts().keySet())) {
+            proxies.put(port, LocalHttpProxy.http(port));
+        }
+        for (int port : ports(config.httpsPorts().keySet())) {
+            proxies.putIfAbsent(port, LocalHttpProxy.https(port));
+        }
+        return proxies;
+    }
+
+    private static Optional<LocalHttpProxy> codeServer(AgentConfig config) {
+        return config.codeServerPort() > 0 ? Optional.of(LocalHttpProxy.http(config.codeServerPort()))
+                : Optional.empty();
+    }
+
+    // The loader checked these port numbers already.
+    private static Set<Integer> ports(Set<String> ports) {
+        return ports.stream().map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static void notFound(HttpServerExchange exchange) {
+        sendJson(exchange, StatusCodes.NOT_FOUND, "{\"error\":\"not found\"}");
     }
 
     private static void updateKeys(HttpServerExchange exchange, ObjectMapper json, AuthorizedKeys authorizedKeys)

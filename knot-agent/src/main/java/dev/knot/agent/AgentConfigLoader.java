@@ -159,12 +159,14 @@ final class AgentConfigLoader {
         for (String entry : list(key, variable)) {
             int equals = entry.indexOf('=');
             String port = equals < 0 ? entry : entry.substring(0, equals);
-            String name = equals < 0 ? port : entry.substring(equals + 1);
-            if (parsePort(port, false).isEmpty() || name.isBlank()) {
+            Optional<Integer> number = parsePort(port, false);
+            String name = equals < 0 ? number.map(Object::toString).orElse("") : entry.substring(equals + 1);
+            if (number.isEmpty() || name.isBlank()) {
                 errors.add(key + " (" + variable + "): expected port or port=Name, got \"" + entry + "\"");
             }
             else {
-                ports.put(port, name);
+                // Written the one way the agent's routes accept (so "080" is reported, and reached, as "80").
+                ports.put(number.get().toString(), name);
             }
         }
         return ports;

@@ -9,14 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** The agent's calls to the server: registration and state reports (reference §4.3 "Agent routes"). */
 final class ServerClient {
@@ -41,7 +35,8 @@ final class ServerClient {
         this.spaceId = requireNonNull(spaceId, "spaceId is null");
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
         if (skipTlsVerify) {
-            builder.sslContext(trustingEverything());
+            // Only when tls_skip_verify is set explicitly: spaces that reach the server by a self-signed certificate.
+            builder.sslContext(TrustingEverything.sslContext());
         }
         this.http = builder.build();
     }
@@ -113,33 +108,5 @@ final class ServerClient {
     private static URI withoutTrailingSlash(URI uri) {
         String text = uri.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
-    }
-
-    // Only when tls_skip_verify is set explicitly: spaces that reach the server by a self-signed certificate.
-    private static SSLContext trustingEverything() {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                // accepts any client: skip-verify was asked for
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                // accepts any server: skip-verify was asked for
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-            return context;
-        }
-        catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("TLS is not available", unavailable);
-        }
     }
 }

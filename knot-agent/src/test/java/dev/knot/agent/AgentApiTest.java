@@ -81,6 +81,18 @@ class AgentApiTest {
     }
 
     @Test
+    void anOversizedKeyPushIsRefused() throws Exception {
+        String key = "ssh-ed25519 " + "A".repeat(70 * 1024);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/update-authorized-keys"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key + "\",\"github_username\":\"\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(home.resolve(".ssh/authorized_keys")).doesNotExist();
+    }
+
+    @Test
     void theRightTokenOnAnUnknownRouteIsNotFound() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/nothing")).header("Authorization", "Bearer " + TOKEN).GET())
                 .statusCode()).isEqualTo(404);

@@ -61,6 +61,20 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void portsAreReportedInTheOnlyFormTheProxyRoutesAccept() {
+        AgentConfigLoader.Result result = AgentConfigLoader.load(Optional.empty(), Map.of(
+                "KNOT_SERVER", "http://knot:3000",
+                "KNOT_SPACEID", SPACE_ID,
+                "KNOT_ADVERTISE", "space-1.internal:3000",
+                "KNOT_HTTP_PORT", "080=web,+3000",
+                "KNOT_TCP_PORT", "05432=Postgres"));
+
+        AgentConfig config = result.config().orElseThrow();
+        assertThat(config.httpPorts()).containsOnly(Map.entry("80", "web"), Map.entry("3000", "3000"));
+        assertThat(config.tcpPorts()).containsOnly(Map.entry("5432", "Postgres"));
+    }
+
+    @Test
     void environmentWinsAndDefaultsApply() {
         AgentConfigLoader.Result result = AgentConfigLoader.load(Optional.empty(), Map.of(
                 "KNOT_SERVER", "http://knot:3000",
