@@ -17,6 +17,14 @@ final class TestConfigs {
         return Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "HOME", home.toString());
     }
 
+    /** An agent that proxies to the given local ports; the terminal and the ssh port are off. */
+    static AgentConfig proxying(int codeServerPort, Map<String, String> tcpPorts, Map<String, String> httpPorts,
+            Map<String, String> httpsPorts) {
+        return new AgentConfig(URI.create("http://knot"), SPACE_ID, new HostPort("127.0.0.1", 0),
+                new HostPort("127.0.0.1", 3000), codeServerPort, 0, 0, tcpPorts, httpPorts, httpsPorts, false, false, "",
+                false);
+    }
+
     static AgentConfig agent(URI server, int sshPort) {
         return new AgentConfig(server, SPACE_ID, new HostPort("127.0.0.1", 0), new HostPort("127.0.0.1", 3000), 0,
                 sshPort, 0, sshPort > 0 ? Map.of(Integer.toString(sshPort), "SSH") : Map.of(),
