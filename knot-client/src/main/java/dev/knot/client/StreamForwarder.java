@@ -42,7 +42,11 @@ public final class StreamForwarder {
         try {
             WebSocketTunnel tunnel = WebSocketTunnel.open(server, token, target, out, keepalives, keepaliveInterval);
             WebSocketTunnel.daemon(() -> tunnel.pumpFrom(in), "knot-tunnel-input").start();
-            tunnel.ended().get();
+            try {
+                tunnel.ended().get();
+            } finally {
+                tunnel.close();
+            }
         } catch (ExecutionException broken) {
             throw new ClientException("the tunnel to the " + target.description() + " broke: "
                     + Failures.unwrap(broken).getMessage(), broken);

@@ -45,9 +45,9 @@ final class WebSocketTunnel implements WebSocket.Listener {
     private volatile WebSocket socket;
     private volatile ScheduledFuture<?> keepalive;
 
-    private WebSocketTunnel(OutputStream sink, String name) {
+    private WebSocketTunnel(OutputStream sink) {
         this.sink = sink;
-        this.writer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, name + "-writer"));
+        this.writer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "knot-tunnel-writer"));
     }
 
     /**
@@ -60,10 +60,10 @@ final class WebSocketTunnel implements WebSocket.Listener {
      */
     static WebSocketTunnel open(KnotServer server, String token, TunnelTarget target, OutputStream sink,
             ScheduledExecutorService scheduler, Duration keepaliveInterval) {
-        WebSocketTunnel tunnel = new WebSocketTunnel(sink, "knot-tunnel");
-        WebSocket socket;
+        WebSocketTunnel tunnel = new WebSocketTunnel(sink);
         try {
-            socket = server.http().newWebSocketBuilder()
+            // Completes after onOpen, which gives the tunnel its websocket.
+            server.http().newWebSocketBuilder()
                     .header("Authorization", "Bearer " + token)
                     .connectTimeout(KnotServer.CONNECT_TIMEOUT)
                     .buildAsync(server.address().webSocket(target.path()), tunnel)
@@ -80,9 +80,6 @@ final class WebSocketTunnel implements WebSocket.Listener {
             tunnel.writer.shutdownNow();
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted while opening the tunnel to the " + target.description());
-        }
-        synchronized (tunnel.sendLock) {
-            tunnel.lastSend = CompletableFuture.completedFuture(socket);
         }
         long interval = keepaliveInterval.toMillis();
         try {
@@ -168,9 +165,7 @@ final class WebSocketTunnel implements WebSocket.Listener {
     private void closeAndAwaitServer() {
         stopKeepalive();
         if (!ended.isDone()) {
-            synchronized (sendLock) {
-                lastSend = lastSend.thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, ""));
-            }
+            sendClose();
             try {
                 ended.get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException notCleanly) {
@@ -180,6 +175,13 @@ final class WebSocketTunnel implements WebSocket.Listener {
             }
         }
         close();
+    }
+
+    /** Queues our close after whatever is being sent, so it never overtakes data. */
+    private void sendClose() {
+        synchronized (sendLock) {
+            lastSend = lastSend.thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, ""));
+        }
     }
 
     private void stopKeepalive() {
@@ -192,6 +194,9 @@ final class WebSocketTunnel implements WebSocket.Listener {
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
+        synchronized (sendLock) {
+            lastSend = CompletableFuture.completedFuture(webSocket);
+        }
         webSocket.request(1);
     }
 
@@ -227,7 +232,7 @@ final class WebSocketTunnel implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         // The protocol has no text: the original ends the tunnel on anything but binary.
         stopKeepalive();
-        webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+        sendClose();
         finishAfterWrites(null);
         return null;
     }
