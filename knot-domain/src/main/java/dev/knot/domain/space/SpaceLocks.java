@@ -6,9 +6,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Serialises the operations on one space within this server, so that a storm of start, stop and delete calls
- * cannot interleave their read-modify-write of the record and the scheduler calls that go with it. A fixed set of
- * stripes bounds the memory whatever the number of spaces; two spaces sharing a stripe only wait for each other.
+ * Serialises the operations on one space within this server, so that this server's own start, stop and delete
+ * calls take turns instead of overtaking each other. Correctness does not rest on it: every write is a
+ * compare-and-set ({@link TrackedSpace}), which also holds between servers; the lock only spares the calls of one
+ * server the LOCKED answers they would otherwise give each other. A fixed set of stripes bounds the memory whatever
+ * the number of spaces; two spaces sharing a stripe only wait for each other.
  */
 final class SpaceLocks {
     private static final int STRIPES = 64;

@@ -34,6 +34,7 @@ import dev.knot.ports.out.SpaceRepository;
 import dev.knot.ports.out.TemplateRepository;
 import dev.knot.ports.out.UserRepository;
 import dev.knot.ports.out.VolumeScheduler;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -47,12 +48,28 @@ import java.util.stream.Collectors;
  * server that dies half-way leaves a STARTING, STOPPING or DELETING space that {@link #reconcile} finishes; the job
  * id is derived from the space, so a repeated submission updates the one job. Scheduler failures are reported to
  * the caller and recorded on the space, which never claims to run without a job.
+ *
+ * <p>Several servers may share the store. Every write of a space is a compare-and-set over the version the
+ * operation read ({@link TrackedSpace}), so two operations on one space never both act on the same state: the one
+ * that writes second gets LOCKED (the reconciler tries again next round) and leaves the space to the first. The
+ * in-process {@link SpaceLocks} only spare this server's own calls that conflict.
  */
 public final class SpaceService implements SpaceUseCases {
     private static final String JOB_ID_PREFIX = "knot-";
     private static final String DEFAULT_NAMESPACE = "default";
     private static final int MAXIMUM_MESSAGE_LENGTH = 1024;
     private static final Set<SpaceState> ACTIVE = Set.of(SpaceState.STARTING, SpaceState.RUNNING);
+    /** States in which a space must have no job. */
+    private static final Set<SpaceState> WITHOUT_JOB = Set.of(SpaceState.STOPPING, SpaceState.STOPPED,
+            SpaceState.DELETING);
+    /**
+     * How long a STARTING space without a job, or a DELETING space, must have been left unchanged before the
+     * reconciler takes its work over: until then another server may be in the middle of it (creating volumes,
+     * submitting the job). Longer than any one scheduler call takes; the servers' clocks must agree to well within it.
+     */
+    static final Duration TAKE_OVER_AFTER = Duration.ofMinutes(1);
+    /** Tries at recording a volume on a space that other operations keep changing; more is pathological. */
+    private static final int VOLUME_RECORD_ATTEMPTS = 10;
 
     private final SpaceRepository spaces;
     private final TemplateRepository templates;
@@ -146,11 +163,9 @@ public final class SpaceService implements SpaceUseCases {
             }
             User owner = users.findById(current.userId()).orElseThrow(() -> KnotException.notFound("user not found"));
             Template template = usableTemplate(owner, command.templateId());
-            Space updated = current.withDetails(command.name(),
+            return new TrackedSpace(spaces, current).change(space -> space.withDetails(command.name(),
                     SpaceFields.cleanAltNames(command.name(), command.altNames()), template.id(),
-                    SpaceFields.agentUrl(template, command.agentUrl()), command.shell(), clock.now());
-            spaces.update(updated);
-            return updated;
+                    SpaceFields.agentUrl(template, command.agentUrl()), command.shell(), clock.now()));
         });
     }
 
@@ -161,12 +176,15 @@ public final class SpaceService implements SpaceUseCases {
             if (space.state() != SpaceState.STOPPED && space.state() != SpaceState.FAILED) {
                 throw locked("space cannot be deleted");
             }
+            TrackedSpace tracked = new TrackedSpace(spaces, space);
+            // DELETING first, so that a start racing this one on another server finds the space taken.
+            tracked.change(current -> current.withState(SpaceState.DELETING, "", clock.now()));
             if (!isHere(space)) {
                 // Started by a server elsewhere, which owns its volumes: only the record goes, as in the original.
                 spaces.delete(space.id());
                 return null;
             }
-            finishDelete(save(space.withState(SpaceState.DELETING, "", clock.now())));
+            finishDelete(tracked);
             return null;
         });
     }
@@ -185,17 +203,18 @@ public final class SpaceService implements SpaceUseCases {
             if (!isHere(space)) {
                 throw locked("space location does not match server location");
             }
-            Space starting = save(space
-                    .withDeployment(settings.location(), template.hash(), space.nomadNamespace(), jobIdOf(space),
+            TrackedSpace tracked = new TrackedSpace(spaces, space);
+            tracked.change(current -> current
+                    .withDeployment(settings.location(), template.hash(), current.nomadNamespace(), jobIdOf(current),
                             clock.now())
                     .withState(SpaceState.STARTING, "", clock.now()));
-            return deploy(starting, template);
+            return deploy(tracked, template);
         });
     }
 
     @Override
     public Space stopSpace(User actor, Id<Space> spaceId) {
-        return locks.with(spaceId, () -> stop(findOwned(actor, spaceId)));
+        return locks.with(spaceId, () -> stop(new TrackedSpace(spaces, findOwned(actor, spaceId))));
     }
 
     @Override
@@ -220,7 +239,7 @@ public final class SpaceService implements SpaceUseCases {
         for (Space space : spaces.findByUser(userId)) {
             if (ACTIVE.contains(space.state()) && isHere(space)) {
                 locks.with(space.id(), () -> reload(space.id()).filter(current -> ACTIVE.contains(current.state()))
-                        .map(this::stop));
+                        .map(current -> stop(new TrackedSpace(spaces, current))));
                 stopped++;
             }
         }
@@ -232,8 +251,10 @@ public final class SpaceService implements SpaceUseCases {
      * STARTING becomes RUNNING once the job runs (and is submitted again if the job is missing, as after a crash
      * between saving and submitting); STOPPING becomes STOPPED once the job is gone (removing it again if need be);
      * DELETING finishes deleting; a RUNNING space whose job is gone is STOPPED, whose job failed is FAILED; a FAILED
-     * space whose job is in fact alive follows it. A space another call is working on is left for the next round.
-     * A scheduler failure leaves the space as it was, for the next round.
+     * space whose job is in fact alive follows it. A space another call is working on is left for the next round:
+     * one this server is busy with, one another server changed first (LOCKED), and a STARTING space without a job
+     * or a DELETING space changed within {@link #TAKE_OVER_AFTER}, whose start or delete another server may still be
+     * carrying out. A scheduler failure leaves the space as it was, for the next round.
      */
     public void reconcile() {
         for (Space space : spaces.findAll()) {
@@ -244,88 +265,126 @@ public final class SpaceService implements SpaceUseCases {
     }
 
     private void reconcileOne(Space space) {
+        TrackedSpace tracked = new TrackedSpace(spaces, space);
         try {
             switch (space.state()) {
-                case STARTING -> reconcileStarting(space);
-                case RUNNING -> reconcileRunning(space);
-                case STOPPING -> reconcileStopping(space);
-                case DELETING -> finishDelete(space);
-                case FAILED -> reconcileFailed(space);
+                case STARTING -> reconcileStarting(tracked);
+                case RUNNING -> reconcileRunning(tracked);
+                case STOPPING -> reconcileStopping(tracked);
+                case DELETING -> {
+                    if (leftAlone(space)) {
+                        finishDelete(tracked);
+                    }
+                }
+                case FAILED -> reconcileFailed(tracked);
                 case STOPPED -> {
                     // Nothing runs, nothing to follow.
                 }
             }
         } catch (KnotException failure) {
-            // Recorded on the space where it matters (deploy, delete); a status poll that failed is tried again.
+            // Recorded on the space where it matters (deploy, delete); a status poll that failed, or a space another
+            // operation changed first, is looked at again next round.
         }
     }
 
-    private void reconcileStarting(Space space) {
+    private void reconcileStarting(TrackedSpace tracked) {
+        Space space = tracked.current();
         JobStatus status = jobs.status(space.nomadNamespace(), space.nomadJobId());
         switch (status.state()) {
-            case RUNNING -> save(space.withState(SpaceState.RUNNING, "", clock.now()));
+            case RUNNING -> tracked.change(current -> current.withState(SpaceState.RUNNING, "", clock.now()));
             case PENDING -> {
                 // Still being placed.
             }
-            case NOT_FOUND -> deploy(space, templateOf(space));
-            case DEAD -> save(space.withState(SpaceState.FAILED, "the job stopped before it ran", clock.now()));
-            case FAILED -> save(space.withState(SpaceState.FAILED, message(status.message()), clock.now()));
+            case NOT_FOUND -> {
+                if (leftAlone(space)) {
+                    deploy(tracked, templateOf(space));
+                }
+            }
+            case DEAD -> tracked.change(current -> current.withState(SpaceState.FAILED, "the job stopped before it ran",
+                    clock.now()));
+            case FAILED -> tracked.change(current -> current.withState(SpaceState.FAILED, message(status.message()),
+                    clock.now()));
         }
     }
 
-    private void reconcileRunning(Space space) {
+    private void reconcileRunning(TrackedSpace tracked) {
+        Space space = tracked.current();
         JobStatus status = jobs.status(space.nomadNamespace(), space.nomadJobId());
         switch (status.state()) {
             case NOT_FOUND, DEAD -> {
+                tracked.change(current -> current.withState(SpaceState.STOPPED, "", clock.now()));
                 agentStates.delete(space.id());
-                save(space.withState(SpaceState.STOPPED, "", clock.now()));
             }
-            case FAILED -> save(space.withState(SpaceState.FAILED, message(status.message()), clock.now()));
+            case FAILED -> tracked.change(current -> current.withState(SpaceState.FAILED, message(status.message()),
+                    clock.now()));
             case RUNNING, PENDING -> {
                 // Running, or restarting its tasks.
             }
         }
     }
 
-    private void reconcileStopping(Space space) {
+    private void reconcileStopping(TrackedSpace tracked) {
+        Space space = tracked.current();
         JobStatus status = jobs.status(space.nomadNamespace(), space.nomadJobId());
         if (status.state() != JobStatus.JobState.NOT_FOUND) {
             jobs.remove(space.nomadNamespace(), space.nomadJobId());
         }
-        save(space.withState(SpaceState.STOPPED, "", clock.now()));
+        tracked.change(current -> current.withState(SpaceState.STOPPED, "", clock.now()));
     }
 
-    private void reconcileFailed(Space space) {
+    private void reconcileFailed(TrackedSpace tracked) {
+        Space space = tracked.current();
         if (space.nomadJobId().isEmpty()) {
             return;
         }
         JobStatus status = jobs.status(space.nomadNamespace(), space.nomadJobId());
         switch (status.state()) {
-            case RUNNING -> save(space.withState(SpaceState.RUNNING, "", clock.now()));
-            case PENDING -> save(space.withState(SpaceState.STARTING, "", clock.now()));
+            case RUNNING -> tracked.change(current -> current.withState(SpaceState.RUNNING, "", clock.now()));
+            case PENDING -> tracked.change(current -> current.withState(SpaceState.STARTING, "", clock.now()));
             case NOT_FOUND, DEAD, FAILED -> {
                 // Failed it is; the owner stops or starts it again.
             }
         }
     }
 
+    /** Unchanged for {@link #TAKE_OVER_AFTER}: whoever was working on it has stopped. */
+    private boolean leftAlone(Space space) {
+        return !space.updatedAt().plus(TAKE_OVER_AFTER).isAfter(clock.now());
+    }
+
     /** Creates the volumes and submits the job of a STARTING space; a failure leaves it FAILED with the message. */
-    private Space deploy(Space space, Template template) {
+    private Space deploy(TrackedSpace tracked, Template template) {
         try {
+            Space space = tracked.current();
             User owner = users.findById(space.userId())
                     .orElseThrow(() -> KnotException.notFound("the space's owner no longer exists"));
             RenderContext context = spaceTemplates.context(space, template, owner,
                     cipher.decrypt(owner.servicePassword(), owner.id().value()),
                     variables.resolveValues(settings.location()));
-            Space withVolumes = createVolumes(space, spaceTemplates.volumes(space, template, context));
+            createVolumes(tracked, spaceTemplates.volumes(space, template, context));
             ParsedJob job = jobs.parse(spaceTemplates.job(template, context));
-            Space submitting = save(withVolumes.withDeployment(settings.location(), template.hash(), job.namespace(),
-                    jobIdOf(space), clock.now()));
+            Space submitting = tracked.change(current -> current.withDeployment(settings.location(), template.hash(),
+                    job.namespace(), jobIdOf(current), clock.now()));
             jobs.submit(job, submitting.nomadJobId());
+            withdrawIfNoLongerWanted(submitting);
             return submitting;
         } catch (KnotException failure) {
-            recordFailure(space.id(), SpaceState.FAILED, failure);
+            recordFailure(tracked, SpaceState.FAILED, failure);
             throw failure;
+        }
+    }
+
+    /**
+     * Another server may have stopped or deleted the space while its job was on the way, and removed the job before
+     * it arrived: the job would then run for a space that says it has none, which no reconciler looks at. So it is
+     * removed again here. Should a new start have come in between, this takes its job away too; that space is
+     * STARTING without a job, which the reconciler submits again.
+     */
+    private void withdrawIfNoLongerWanted(Space submitted) {
+        Optional<Space> latest = reload(submitted.id());
+        if (latest.isEmpty() || WITHOUT_JOB.contains(latest.get().state())) {
+            jobs.remove(submitted.nomadNamespace(), submitted.nomadJobId());
+            throw new SpaceOvertaken();
         }
     }
 
@@ -334,30 +393,61 @@ public final class SpaceService implements SpaceUseCases {
      * template no longer has. A volume that already exists and no other space records is adopted: it is what a
      * create that succeeded just before a crash leaves.
      */
-    private Space createVolumes(Space space, List<CsiVolumeSpec> wanted) {
-        Space current = space;
+    private void createVolumes(TrackedSpace tracked, List<CsiVolumeSpec> wanted) {
         for (CsiVolumeSpec volume : wanted) {
-            CsiVolumeRef recorded = current.volumeData().get(volume.id());
+            CsiVolumeRef recorded = tracked.current().volumeData().get(volume.id());
             if (recorded != null && recorded.namespace().equals(volume.namespace())) {
                 continue;
             }
             if (recorded != null) {
                 volumes.deleteCsiVolume(recorded.namespace(), recorded.id());
-                current = save(current.withVolumeData(without(current.volumeData(), volume.id()), clock.now()));
+                forgetVolume(tracked, volume.id());
             }
-            createOrAdopt(current, volume);
-            Map<String, CsiVolumeRef> data = new HashMap<>(current.volumeData());
-            data.put(volume.id(), new CsiVolumeRef(volume.id(), volume.namespace()));
-            current = save(current.withVolumeData(data, clock.now()));
+            createOrAdopt(tracked.current(), volume);
+            recordVolume(tracked, new CsiVolumeRef(volume.id(), volume.namespace()));
         }
         Set<String> wantedIds = wanted.stream().map(CsiVolumeSpec::id).collect(Collectors.toSet());
-        for (CsiVolumeRef stale : List.copyOf(current.volumeData().values())) {
+        for (CsiVolumeRef stale : List.copyOf(tracked.current().volumeData().values())) {
             if (!wantedIds.contains(stale.id())) {
                 volumes.deleteCsiVolume(stale.namespace(), stale.id());
-                current = save(current.withVolumeData(without(current.volumeData(), stale.id()), clock.now()));
+                forgetVolume(tracked, stale.id());
             }
         }
-        return current;
+    }
+
+    private void recordVolume(TrackedSpace tracked, CsiVolumeRef volume) {
+        try {
+            tracked.change(current -> current.withVolumeData(with(current.volumeData(), volume), clock.now()));
+        } catch (SpaceOvertaken overtaken) {
+            keepTrackOf(tracked.current().id(), volume);
+            throw overtaken;
+        }
+    }
+
+    /**
+     * A volume this operation created for a space that another one changed meanwhile: recorded on the space as it
+     * is now, so that deleting the space deletes it too, or deleted at once if the space is going or gone (or
+     * records another volume under its id).
+     */
+    private void keepTrackOf(Id<Space> spaceId, CsiVolumeRef volume) {
+        for (int attempt = 0; attempt < VOLUME_RECORD_ATTEMPTS; attempt++) {
+            Optional<Space> latest = reload(spaceId);
+            CsiVolumeRef recorded = latest.map(space -> space.volumeData().get(volume.id())).orElse(null);
+            if (latest.isEmpty() || latest.get().state() == SpaceState.DELETING
+                    || (recorded != null && !recorded.equals(volume))) {
+                volumes.deleteCsiVolume(volume.namespace(), volume.id());
+                return;
+            }
+            Space space = latest.get();
+            if (volume.equals(recorded) || spaces.replaceIfUnchanged(space,
+                    space.withVolumeData(with(space.volumeData(), volume), clock.now()))) {
+                return;
+            }
+        }
+    }
+
+    private void forgetVolume(TrackedSpace tracked, String volumeId) {
+        tracked.change(current -> current.withVolumeData(without(current.volumeData(), volumeId), clock.now()));
     }
 
     private void createOrAdopt(Space space, CsiVolumeSpec volume) {
@@ -379,52 +469,62 @@ public final class SpaceService implements SpaceUseCases {
                 .anyMatch(other -> !other.id().equals(space.id()) && other.volumeData().containsValue(ref));
     }
 
-    private Space stop(Space space) {
+    private Space stop(TrackedSpace tracked) {
+        Space space = tracked.current();
         if (!ACTIVE.contains(space.state()) && space.state() != SpaceState.FAILED) {
             throw locked("space cannot be stopped");
         }
         if (!isHere(space)) {
             throw locked("space location does not match server location");
         }
-        Space stopping = save(space.withState(SpaceState.STOPPING, "", clock.now()));
+        Space stopping = tracked.change(current -> current.withState(SpaceState.STOPPING, "", clock.now()));
         agentStates.delete(space.id());
         if (stopping.nomadJobId().isEmpty()) {
-            return save(stopping.withState(SpaceState.STOPPED, "", clock.now()));
+            return tracked.change(current -> current.withState(SpaceState.STOPPED, "", clock.now()));
         }
         try {
             jobs.remove(stopping.nomadNamespace(), stopping.nomadJobId());
         } catch (KnotException failure) {
             // Still STOPPING: the reconciler removes the job once the scheduler answers again.
-            recordFailure(space.id(), SpaceState.STOPPING, failure);
+            recordFailure(tracked, SpaceState.STOPPING, failure);
             throw failure;
         }
         return stopping;
     }
 
-    /** Removes what a DELETING space still has in the scheduler, saving after each step, then the record. */
-    private void finishDelete(Space space) {
-        Space current = space;
+    /**
+     * Removes what a DELETING space still has in the scheduler, saving after each step, then the record. Nothing
+     * moves a space out of DELETING, so the record goes whatever another server did to it meanwhile.
+     */
+    private void finishDelete(TrackedSpace tracked) {
+        Space space = tracked.current();
         try {
-            if (!current.nomadJobId().isEmpty()) {
-                jobs.remove(current.nomadNamespace(), current.nomadJobId());
+            if (!space.nomadJobId().isEmpty()) {
+                jobs.remove(space.nomadNamespace(), space.nomadJobId());
             }
-            for (CsiVolumeRef volume : List.copyOf(current.volumeData().values())) {
+            for (CsiVolumeRef volume : List.copyOf(space.volumeData().values())) {
                 volumes.deleteCsiVolume(volume.namespace(), volume.id());
-                current = save(current.withVolumeData(without(current.volumeData(), volume.id()), clock.now()));
+                forgetVolume(tracked, volume.id());
             }
         } catch (KnotException failure) {
             // Still DELETING: the reconciler carries on once the scheduler answers again.
-            recordFailure(space.id(), SpaceState.DELETING, failure);
+            recordFailure(tracked, SpaceState.DELETING, failure);
             throw failure;
         }
-        agentStates.delete(current.id());
-        spaces.delete(current.id());
+        agentStates.delete(space.id());
+        spaces.delete(space.id());
     }
 
-    private void recordFailure(Id<Space> spaceId, SpaceState state, KnotException failure) {
+    /**
+     * Records why an operation failed on the space as the operation last left it; not when another operation has
+     * changed the space since, which then is that one's to describe.
+     */
+    private void recordFailure(TrackedSpace tracked, SpaceState state, KnotException failure) {
+        if (failure instanceof SpaceOvertaken) {
+            return;
+        }
         try {
-            reload(spaceId).ifPresent(latest -> save(latest.withState(state, message(failure.getMessage()),
-                    clock.now())));
+            tracked.change(current -> current.withState(state, message(failure.getMessage()), clock.now()));
         } catch (KnotException storeFailure) {
             failure.addSuppressed(storeFailure);
         }
@@ -469,11 +569,6 @@ public final class SpaceService implements SpaceUseCases {
         return spaces.findById(spaceId);
     }
 
-    private Space save(Space space) {
-        spaces.update(space);
-        return space;
-    }
-
     /** Never started, or started by this server's location. */
     private boolean isHere(Space space) {
         return space.location().isEmpty() || space.location().equals(settings.location());
@@ -481,6 +576,12 @@ public final class SpaceService implements SpaceUseCases {
 
     private static String jobIdOf(Space space) {
         return JOB_ID_PREFIX + space.id().value();
+    }
+
+    private static Map<String, CsiVolumeRef> with(Map<String, CsiVolumeRef> data, CsiVolumeRef volume) {
+        Map<String, CsiVolumeRef> copy = new HashMap<>(data);
+        copy.put(volume.id(), volume);
+        return copy;
     }
 
     private static Map<String, CsiVolumeRef> without(Map<String, CsiVolumeRef> data, String volumeId) {

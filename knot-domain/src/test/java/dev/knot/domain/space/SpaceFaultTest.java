@@ -91,6 +91,11 @@ class SpaceFaultTest {
         assertCode(() -> fixture.service.startSpace(fixture.alice, space.id()), ErrorCode.LOCKED);
 
         fixture.service.reconcile();
+        assertThat(fixture.stored(space.id()).state())
+                .as("left to whoever deletes it until it has been quiet for a while")
+                .isEqualTo(SpaceState.DELETING);
+        fixture.domain.clock.advance(SpaceService.TAKE_OVER_AFTER);
+        fixture.service.reconcile();
         assertThat(fixture.domain.spaces.findById(space.id())).isEmpty();
         assertThat(fixture.volumes.volumes()).isEmpty();
     }

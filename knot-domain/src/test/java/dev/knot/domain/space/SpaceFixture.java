@@ -11,6 +11,8 @@ import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.Template;
 import dev.knot.ports.model.User;
+import dev.knot.ports.out.JobScheduler;
+import dev.knot.ports.out.SpaceRepository;
 import dev.knot.testkit.fake.FakeJobScheduler;
 import dev.knot.testkit.fake.FakeVolumeScheduler;
 import dev.knot.testkit.fake.InMemoryAgentStateStore;
@@ -70,9 +72,14 @@ final class SpaceFixture {
         template = templateWith(JOB, VOLUMES);
     }
 
-    /** A new service over the same stores and scheduler: what a restarted server has. */
+    /** A new service over the same stores and scheduler: what a restarted server, or a second one, has. */
     SpaceService newService() {
-        return new SpaceService(domain.spaces, domain.templates, domain.users, agents, jobs, volumes,
+        return newService(domain.spaces, jobs);
+    }
+
+    /** A service that reaches the shared spaces and scheduler through {@code spaces} and {@code jobScheduler}. */
+    SpaceService newService(SpaceRepository spaces, JobScheduler jobScheduler) {
+        return new SpaceService(spaces, domain.templates, domain.users, agents, jobScheduler, volumes,
                 domain.templateVarService, domain.cipher, new TemplateRenderer(), settings, domain.ids, domain.clock);
     }
 
