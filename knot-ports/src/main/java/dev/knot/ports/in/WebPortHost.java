@@ -36,7 +36,9 @@ public record WebPortHost(String hostName, String username, String spaceName, Op
      */
     public static Optional<WebPortHost> parse(String host, String wildcardDomain) {
         requireNonNull(wildcardDomain, "wildcardDomain is null");
-        if (host == null || host.isEmpty() || !wildcardDomain.startsWith("*.")) {
+        // ASCII only, checked before lower-casing: Unicode maps some letters onto ASCII ones (the Kelvin sign to k).
+        if (host == null || host.isEmpty() || !host.chars().allMatch(c -> c < 0x80)
+                || !wildcardDomain.startsWith("*.")) {
             return Optional.empty();
         }
         String name = withoutPort(host.toLowerCase(Locale.ROOT));
