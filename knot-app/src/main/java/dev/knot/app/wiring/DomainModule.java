@@ -20,6 +20,7 @@ import dev.knot.domain.template.TemplateService;
 import dev.knot.domain.template.TemplateVarService;
 import dev.knot.domain.user.UserService;
 import dev.knot.domain.volume.VolumeService;
+import dev.knot.domain.webport.WebPortService;
 import dev.knot.ports.in.AgentUseCases;
 import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.GroupUseCases;
@@ -28,6 +29,7 @@ import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.in.VolumeUseCases;
+import dev.knot.ports.in.WebPortUseCases;
 import dev.knot.ports.out.AgentClient;
 import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.Clock;
@@ -181,5 +183,13 @@ final class DomainModule extends AbstractModule {
     @Singleton
     VolumeUseCases volumeUseCases(VolumeRepository volumes, VolumeScheduler scheduler, IdGenerator ids, Clock clock) {
         return new VolumeService(volumes, scheduler, spaceSettings.location(), ids, clock);
+    }
+
+    @Provides
+    @Singleton
+    WebPortUseCases webPortUseCases(
+            UserRepository users, SpaceRepository spaces, AgentStateStore agentStates, SessionStore sessions,
+            Clock clock) {
+        return new WebPortService(users, spaces, agentStates, sessions, clock, serverKey);
     }
 }
