@@ -93,6 +93,35 @@ final class KnotApi {
         }
     }
 
+    /** Any JSON call as a bearer; {@code body} null for none. */
+    HttpResponse<String> call(String method, String path, String bearer, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            return send(HttpRequest.newBuilder(uri(path))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + bearer)
+                    .method(method, publisher));
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+        }
+    }
+
+    /** {@link #call}, failing the test unless it answers {@code expected}; the parsed answer. */
+    JsonNode expect(int expected, String method, String path, String bearer, Object body) {
+        HttpResponse<String> response = call(method, path, bearer, body);
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            throw new AssertionError("not JSON: " + response.body(), notJson);
+        }
+    }
+
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET();
     }

@@ -15,13 +15,12 @@ import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.in.VolumeUseCases;
-import dev.knot.ports.out.AgentClient;
 import dev.knot.ports.runtime.ManagedService;
 import java.util.Set;
 
 /**
  * The HTTP adapter's wiring: adds the listener to the {@code Set<ManagedService>} that knot-app starts and closes,
- * built from every bound {@link RouteGroup}, and the {@link AgentClient} that calls agents. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases},
+ * built from every bound {@link RouteGroup}. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases},
  * {@link AuthUseCases}, {@link TemplateUseCases}, {@link TemplateVarUseCases}, {@link SpaceUseCases},
  * {@link AgentUseCases} and {@link VolumeUseCases}.
  */
@@ -40,12 +39,6 @@ public final class HttpServerModule extends AbstractModule {
         routeGroups.addBinding().toInstance(new HealthRoutes());
         routeGroups.addBinding().toInstance(new ApiDocsRoutes());
         Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(HttpServer.class);
-    }
-
-    @Provides
-    @Singleton
-    AgentClient agentClient() {
-        return new HttpAgentClient();
     }
 
     @Provides

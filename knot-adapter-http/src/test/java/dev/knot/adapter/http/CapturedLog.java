@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
  * Every log event from every logger while open, down to DEBUG: the root logger and the loggers that do not pass
  * their events up to it (the test configuration keeps ErrorMapper apart). Closing restores the levels.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Map<Logger, Level> previousLevels = new LinkedHashMap<>();
 
-    CapturedLog() {
+    public CapturedLog() {
         appender.start();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         for (Logger logger : context.getLoggerList()) {
@@ -32,7 +32,7 @@ final class CapturedLog implements AutoCloseable {
     }
 
     /** Each event as one line: the message, its arguments and the message of its exception. */
-    List<String> lines() {
+    public List<String> lines() {
         return appender.list.stream()
                 .map(event -> event.getFormattedMessage() + " " + Arrays.toString(event.getArgumentArray()) + " "
                         + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage()))

@@ -6,6 +6,7 @@ import dev.knot.adapter.crypto.CryptoModule;
 import dev.knot.adapter.crypto.PasswordHashingConfig;
 import dev.knot.adapter.http.HttpConfig;
 import dev.knot.adapter.http.HttpServerModule;
+import dev.knot.adapter.http.outbound.AgentClientModule;
 import dev.knot.adapter.nomad.NomadConfig;
 import dev.knot.adapter.nomad.NomadModule;
 import dev.knot.app.config.AuthSection;
@@ -53,6 +54,7 @@ final class ServerModules {
                 new CryptoModule(PasswordHashingConfig.defaults()),
                 new NomadModule(NomadConfig.of(config.server().nomad().address(),
                         config.server().nomad().token().value())),
+                new AgentClientModule(),
                 new DomainModule(ServerKey.resolve(config.server().encrypt(), config.server().storage()),
                         authSettings(config.server().auth()), spaceSettings(config.server())));
     }

@@ -1,4 +1,4 @@
-package dev.knot.adapter.http;
+package dev.knot.adapter.http.outbound;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import dev.knot.adapter.http.CapturedLog;
 import dev.knot.ports.out.AgentClient;
 import dev.knot.testkit.contract.AgentClientContract;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.knot.adapter.http;
+package dev.knot.adapter.http.outbound;
 
 import static java.util.Objects.requireNonNull;
 
