@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * Agents' registrations and reports. A report that changes nothing is not written while the stored state has
@@ -44,6 +45,8 @@ public final class AgentService implements AgentUseCases, UserKeysListener {
     static final Duration REFRESH_BELOW = Duration.ofSeconds(8);
     static final String ACCESS_TOKEN_PREFIX = "knot_a_";
     private static final Set<SpaceState> STARTED = Set.of(SpaceState.STARTING, SpaceState.RUNNING);
+    /** The shape of a space name (and alternative name); hyphens included, unlike the original's proxy routes. */
+    private static final Pattern SPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{1,63}");
 
     private final SpaceRepository spaces;
     private final TemplateRepository templates;
@@ -138,7 +141,24 @@ public final class AgentService implements AgentUseCases, UserKeysListener {
         Space space = spaces.findById(spaceId)
                 .filter(found -> mayUseSpace(actor, found))
                 .orElseThrow(() -> KnotException.notFound("space not found"));
-        AgentState agent = agentStates.find(spaceId)
+        return connectedEndpoint(space);
+    }
+
+    @Override
+    public AgentEndpoint endpointByName(User actor, String spaceName) {
+        requireNonNull(actor, "actor is null");
+        requireNonNull(spaceName, "spaceName is null");
+        // A name no space can have is not looked up: it comes straight from a URL path.
+        if (!SPACE_NAME.matcher(spaceName).matches()) {
+            throw KnotException.notFound("space not found");
+        }
+        Space space = spaces.findByName(actor.id(), spaceName)
+                .orElseThrow(() -> KnotException.notFound("space not found"));
+        return connectedEndpoint(space);
+    }
+
+    private AgentEndpoint connectedEndpoint(Space space) {
+        AgentState agent = agentStates.find(space.id())
                 .orElseThrow(() -> KnotException.notFound("the space's agent is not connected"));
         return new AgentEndpoint(space, agent, serverTokens.tokenFor(agent));
     }

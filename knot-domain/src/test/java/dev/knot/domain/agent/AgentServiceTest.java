@@ -243,6 +243,54 @@ class AgentServiceTest {
     }
 
     @Test
+    void theEndpointByNameIsForTheActorsOwnSpaceByNameOrAltNameInAnyCase() {
+        Space space = save(SpaceFixtures.aRunningSpace().withOwner(alice.id()).withName("web-api")
+                .withAltNames("api-2").build());
+        agents.register(space.id(), ADDRESS, "0.9.6");
+        String bearer = agents.endpoint(alice, space.id()).bearer();
+
+        for (String name : new String[] {"web-api", "WEB-Api", "api-2", "API-2"}) {
+            AgentEndpoint found = agents.endpointByName(alice, name);
+            assertThat(found.space().id()).as(name).isEqualTo(space.id());
+            assertThat(found.address()).isEqualTo(ADDRESS);
+            assertThat(found.bearer()).isEqualTo(bearer);
+        }
+    }
+
+    @Test
+    void theEndpointByNameLooksOnlyAmongTheActorsSpaces() {
+        Space alices = save(SpaceFixtures.aRunningSpace().withOwner(alice.id()).withName("shared-name").build());
+        agents.register(alices.id(), ADDRESS, "0.9.6");
+
+        assertCode(() -> agents.endpointByName(bob, "shared-name"), ErrorCode.NOT_FOUND);
+        assertCode(() -> agents.endpointByName(spaceManager, "shared-name"), ErrorCode.NOT_FOUND);
+        assertCode(() -> agents.endpointByName(admin, "shared-name"), ErrorCode.NOT_FOUND);
+
+        Space bobs = save(SpaceFixtures.aRunningSpace().withOwner(bob.id()).withName("shared-name").build());
+        agents.register(bobs.id(), "10.9.9.9:3000", "0.9.6");
+        assertThat(agents.endpointByName(bob, "shared-name").space().id()).isEqualTo(bobs.id());
+        assertThat(agents.endpointByName(alice, "shared-name").space().id()).isEqualTo(alices.id());
+    }
+
+    @Test
+    void aNamedSpaceWithoutAnAgentHasNoEndpoint() {
+        save(SpaceFixtures.aRunningSpace().withOwner(alice.id()).withName("quiet").build());
+
+        assertCode(() -> agents.endpointByName(alice, "quiet"), ErrorCode.NOT_FOUND);
+        assertCode(() -> agents.endpointByName(alice, "no-such-space"), ErrorCode.NOT_FOUND);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a", "1abc", "-abc", "ab_c", "ab c", "ab/c", "ab.c", "ab%2Fc", "caf\u00e9",
+        "a1234567890123456789012345678901234567890123456789012345678901234"})
+    void aNameNoSpaceCanHaveIsNotFound(String name) {
+        Space space = save(SpaceFixtures.aRunningSpace().withOwner(alice.id()).withName("abc").build());
+        agents.register(space.id(), ADDRESS, "0.9.6");
+
+        assertCode(() -> agents.endpointByName(alice, name), ErrorCode.NOT_FOUND);
+    }
+
+    @Test
     void aNewRegistrationChangesTheServersBearer() {
         Space space = runningSpaceOf(alice);
         agents.register(space.id(), ADDRESS, "0.9.6");

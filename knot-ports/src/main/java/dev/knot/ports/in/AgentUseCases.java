@@ -40,4 +40,14 @@ public interface AgentUseCases {
      *     or when no agent is connected for it
      */
     AgentEndpoint endpoint(User actor, Id<Space> spaceId);
+
+    /**
+     * Where the server reaches the agent of one of the actor's own spaces, found by its name or one of its alternative
+     * names (case-insensitive), as {@code knot forward} names it. Only the actor's spaces are looked at: another user's
+     * space of that name, even for a space manager, is not found.
+     *
+     * @throws dev.knot.ports.model.KnotException NOT_FOUND when the actor has no space of that name (a name that no
+     *     space could have included) or when no agent is connected for it
+     */
+    AgentEndpoint endpointByName(User actor, String spaceName);
 }
