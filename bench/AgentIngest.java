@@ -252,7 +252,9 @@ public final class AgentIngest {
                     Agent agent = agents.get(i);
                     if (!agent.busy.compareAndSet(false, true)) {
                         if (due >= windowStart) {
-                            skipped.increment(); // its previous request is still waiting or on the wire
+                            // Its previous request is still queued or on the wire; a real agent would not send a
+                            // second one either (it reports, waits for the answer, sleeps, reports again).
+                            skipped.increment();
                         }
                         continue;
                     }
@@ -362,7 +364,7 @@ public final class AgentIngest {
             Arrays.sort(fromDue);
             Arrays.sort(onWire);
             double seconds = (after.nanos() - before.nanos()) / 1e9;
-            long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum() + skipped.sum();
+            long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
             double serverCpu = 100.0 * (after.serverTicks() - before.serverTicks()) / options.clockTicks() / seconds;
             double generatorCpu =
                     100.0 * (after.generatorTicks() - before.generatorTicks()) / options.clockTicks() / seconds;
@@ -386,8 +388,9 @@ public final class AgentIngest {
                     ms(fromDue, 0.99), ms(fromDue, 1.0));
             System.out.printf("  latency on the wire:   p50 %s  p99 %s  max %s%n", ms(onWire, 0.50),
                     ms(onWire, 0.99), ms(onWire, 1.0));
-            System.out.printf("  errors: %d %s; skipped (previous request still open): %d; registrations overall: %d%n",
-                    errorCount - skipped.sum(), errorSummary(), skipped.sum(), registrations.sum());
+            System.out.printf("  errors: %d %s; dropped (the agent's previous request still unanswered at its next "
+                    + "turn): %d; registrations overall: %d%n", errorCount, errorSummary(), skipped.sum(),
+                    registrations.sum());
             System.out.printf("  CPU, %% of one core: server %.1f, generator %.1f; machine busy %.0f%% of %d cores%n",
                     serverCpu, generatorCpu, machineBusy, Snapshot.machineCores());
             System.out.printf("  server log: %s%n", log.describe());
@@ -396,14 +399,14 @@ public final class AgentIngest {
                         .map(e -> String.format("%s %d (%.0f/s)", e.getKey(), e.getValue(), e.getValue() / seconds))
                         .reduce((a, b) -> a + ", " + b).orElse(""));
             }
-            // One machine-readable line for the script: label N reports/s p50 p99 serverCPU writes/s errors genCPU
-            // redisWrites/s machineBusy
+            // One machine-readable line for the script: label N reports/s p50 p99 serverCPU writes/s errors dropped
+            // genCPU redisWrites/s machineBusy
             // knot writes a record with one Lua script run (EVALSHA); the SET and GET inside it are counted too.
             long redisWrites = redis.entrySet().stream().filter(e -> e.getKey().startsWith("eval"))
                     .mapToLong(Map.Entry::getValue).sum();
-            System.out.printf("RESULT\t%s\t%d\t%.0f\t%s\t%s\t%.1f\t%s\t%d\t%.1f\t%s\t%.0f%n", options.label(),
+            System.out.printf("RESULT\t%s\t%d\t%.0f\t%s\t%s\t%.1f\t%s\t%d\t%d\t%.1f\t%s\t%.0f%n", options.label(),
                     agents.size(), total / seconds, ms(fromDue, 0.50), ms(fromDue, 0.99), serverCpu,
-                    log.writesPerSecond(), errorCount, generatorCpu,
+                    log.writesPerSecond(), errorCount, skipped.sum(), generatorCpu,
                     redis.isEmpty() ? "-" : String.format("%.0f", redisWrites / seconds), machineBusy);
         }
 

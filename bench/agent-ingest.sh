@@ -12,7 +12,7 @@
 #
 # Usage: bench/agent-ingest.sh [embedded|redis|all] [N...]      (defaults: all 500 2000)
 #   WARMUP=10 WINDOW=60 CONNECTIONS=32 PERIOD=2 seconds/connections; JAR=path/to/knot.jar (default
-#   knot-app/target/knot.jar); JAVA=java; REDIS_DB=13.
+#   knot-app/target/knot.jar); JAVA=java; REDIS_DB=13; PIN=0 lets server and generator share every CPU.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 stores=${1:-all}
@@ -30,8 +30,8 @@ redis_db=${REDIS_DB:-13}
 redis_cli=(redis-cli -h 127.0.0.1 -p 6379 -n "$redis_db")
 [ -f "$jar" ] || { echo "no $jar: build it first (mvn -q -o package -DskipTests -pl knot-app -am)" >&2; exit 1; }
 
-server_cpus=() generator_cpus=() pinning="not pinned (one CPU)"
-if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+server_cpus=() generator_cpus=() pinning="not pinned"
+if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
     server_cpus=(taskset -c 0) generator_cpus=(taskset -c 1)
     pinning="server on CPU 0, generator on CPU 1 (taskset); Redis not pinned"
 fi
@@ -106,6 +106,6 @@ for store in $stores; do
 done
 
 echo
-echo "| store | N | reports/s | p50 ms | p99 ms | server CPU % | writes/s (log) | writes/s (Redis) | errors | generator CPU % | machine busy % |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
-awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $10, $8, $9, $11}' "$results"
+echo "| store | N | reports/s | p50 ms | p99 ms | server CPU % | writes/s (log) | writes/s (Redis) | errors | dropped | generator CPU % | machine busy % |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10, $12}' "$results"
