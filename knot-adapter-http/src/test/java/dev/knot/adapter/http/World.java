@@ -2,6 +2,7 @@ package dev.knot.adapter.http;
 
 import dev.knot.domain.agent.AgentService;
 import dev.knot.domain.auth.AuthService;
+import dev.knot.domain.crypto.AgentRegistrationKeys;
 import dev.knot.domain.crypto.AgentServerTokens;
 import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.group.GroupService;
@@ -76,7 +77,7 @@ final class World {
         templateVarService = new TemplateVarService(variables, cipher, ids, clock);
         templateService.ensureManualTemplate();
         spaceService = new SpaceService(spaces, templates, users, agentStates, jobs, volumeScheduler,
-                templateVarService, cipher, new TemplateRenderer(),
+                templateVarService, cipher, new AgentRegistrationKeys(SERVER_KEY), new TemplateRenderer(),
                 SpaceSettings.of("https://knot.example.com", "", "", LOCATION, "", ""), ids, clock);
         volumeService = new VolumeService(volumes, volumeScheduler, LOCATION, ids, clock);
     }

@@ -2,6 +2,7 @@ package dev.knot.adapter.nomad;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.nomad.apimodel.AllocationListStub;
 import com.hashicorp.nomad.apimodel.Job;
@@ -12,6 +13,7 @@ import dev.knot.ports.model.ParsedJob;
 import dev.knot.ports.out.JobScheduler;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Spaces as Nomad jobs, the way knot v0.9 runs them: HCL parsed by Nomad itself ({@code /v1/jobs/parse}),
@@ -52,9 +54,10 @@ final class NomadJobScheduler implements JobScheduler {
     }
 
     @Override
-    public void submit(ParsedJob job, String jobId) {
+    public void submit(ParsedJob job, String jobId, Map<String, String> taskEnvironment) {
         requireNonNull(job, "job is null");
         requireNonNull(jobId, "jobId is null");
+        requireNonNull(taskEnvironment, "taskEnvironment is null");
         if (jobId.isBlank()) {
             throw KnotException.invalid("job id: is required");
         }
@@ -65,12 +68,30 @@ final class NomadJobScheduler implements JobScheduler {
         if (Json.text(definition, "Name").isEmpty()) {
             definition.put("Name", jobId);
         }
+        addToEveryTask(definition, taskEnvironment);
         ObjectNode request = Json.newObject();
         request.set("Job", definition);
         try {
             calls.send(NomadOperation.SUBMIT_JOB, "POST", "/v1/jobs", job.namespace(), Json.write(request));
         } catch (NomadRejection rejection) {
             throw calls.failures().rejected(NomadOperation.SUBMIT_JOB, job.namespace(), rejection);
+        }
+    }
+
+    /** Nomad hands a task's Env to it as its environment; these variables win over the job's own. */
+    private static void addToEveryTask(ObjectNode definition, Map<String, String> taskEnvironment) {
+        if (taskEnvironment.isEmpty()) {
+            return;
+        }
+        for (JsonNode group : definition.path("TaskGroups")) {
+            for (JsonNode task : group.path("Tasks")) {
+                if (task instanceof ObjectNode taskObject) {
+                    ObjectNode environment = taskObject.get("Env") instanceof ObjectNode existing
+                            ? existing
+                            : taskObject.putObject("Env");
+                    taskEnvironment.forEach(environment::put);
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.ParsedJob;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,7 +86,7 @@ class NomadJobSchedulerTest {
                 + "\"Warnings\":\"\",\"Index\":8,\"LastContact\":0,\"KnownLeader\":false}");
         String definition = Fixtures.read("parse-answer.json");
 
-        scheduler().submit(new ParsedJob("ide-template", "dev", definition), "space-1");
+        scheduler().submit(new ParsedJob("ide-template", "dev", definition), "space-1", Map.of());
 
         assertThat(nomad.lines()).containsExactly("POST /v1/jobs?namespace=dev");
         StubNomad.Request request = nomad.requests().get(0);
@@ -99,11 +100,34 @@ class NomadJobSchedulerTest {
     }
 
     @Test
+    void submitAddsTheTaskEnvironmentToEveryTaskOverTheJobsOwnVariables() throws Exception {
+        nomad.answer("POST /v1/jobs", 200, "{\"EvalID\":\"e1\"}");
+        String definition = """
+                {"ID": "two-groups", "TaskGroups": [
+                  {"Name": "code", "Tasks": [
+                    {"Name": "ide", "Env": {"KNOT_SPACEID": "space-1", "KNOT_AGENT_KEY": "the template's"}},
+                    {"Name": "sidecar", "Env": null}]},
+                  {"Name": "db", "Tasks": [{"Name": "postgres"}]}]}
+                """;
+
+        scheduler().submit(new ParsedJob("two-groups", "dev", definition), "space-1",
+                Map.of("KNOT_AGENT_KEY", "knot_ar_key", "KNOT_OTHER", "x"));
+
+        JsonNode groups = JSON.readTree(nomad.requests().get(0).body()).get("Job").get("TaskGroups");
+        assertThat(groups.get(0).get("Tasks").get(0).get("Env")).isEqualTo(JSON.readTree(
+                "{\"KNOT_SPACEID\": \"space-1\", \"KNOT_AGENT_KEY\": \"knot_ar_key\", \"KNOT_OTHER\": \"x\"}"));
+        JsonNode added = JSON.readTree("{\"KNOT_AGENT_KEY\": \"knot_ar_key\", \"KNOT_OTHER\": \"x\"}");
+        assertThat(groups.get(0).get("Tasks").get(1).get("Env")).as("a task whose Env is null").isEqualTo(added);
+        assertThat(groups.get(1).get("Tasks").get(0).get("Env")).as("a task without Env, in another group")
+                .isEqualTo(added);
+    }
+
+    @Test
     void aJobNomadFindsInvalidIsAnInvalidArgumentAlthoughNomadSays500() {
         nomad.answer("POST /v1/jobs", 500, "1 error occurred:\n\t* Task group code validation failed: Task ide"
                 + " validation failed: Missing task driver\n\n");
 
-        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1"))
+        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1", Map.of()))
                 .isInstanceOfSatisfying(KnotException.class,
                         failure -> assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
                 .hasMessage("Nomad rejected the job: 1 error occurred: * Task group code validation failed: Task ide"
@@ -114,7 +138,7 @@ class NomadJobSchedulerTest {
     void aServerErrorIsSchedulerUnavailableNamingTheAddress() {
         nomad.answer("POST /v1/jobs", 500, "No cluster leader");
 
-        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1"))
+        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1", Map.of()))
                 .isInstanceOfSatisfying(KnotException.class,
                         failure -> assertThat(failure.code()).isEqualTo(ErrorCode.SCHEDULER_UNAVAILABLE))
                 .hasMessage("Nomad is unavailable at " + nomad.address() + ": 500 No cluster leader");
@@ -125,7 +149,7 @@ class NomadJobSchedulerTest {
         // A proxy that echoes the token it refused must not put it into knot's message.
         nomad.answer("POST /v1/jobs", 403, "Permission denied for token " + TOKEN);
 
-        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1"))
+        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1", Map.of()))
                 .isInstanceOfSatisfying(KnotException.class,
                         failure -> assertThat(failure.code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
                 .hasMessageStartingWith("the Nomad token lacks permission for submitting jobs (namespace dev)")
@@ -136,7 +160,7 @@ class NomadJobSchedulerTest {
     void aDroppedConnectionDuringSubmitIsNotRetried() {
         nomad.drop("POST /v1/jobs");
 
-        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1"))
+        assertThatThrownBy(() -> scheduler().submit(new ParsedJob("x", "dev", "{\"ID\":\"x\"}"), "space-1", Map.of()))
                 .isInstanceOfSatisfying(KnotException.class,
                         failure -> assertThat(failure.code()).isEqualTo(ErrorCode.SCHEDULER_UNAVAILABLE))
                 .hasMessage("Nomad is unavailable at " + nomad.address()

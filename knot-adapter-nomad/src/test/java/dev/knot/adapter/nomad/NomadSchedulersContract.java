@@ -72,6 +72,11 @@ abstract class NomadSchedulersContract {
 
     /** A space template as knot renders it: one group, one raw_exec task, no restarts so a failure shows at once. */
     protected static String template(String command, String marker) {
+        return template(command, "sleep 300; exit 0", marker);
+    }
+
+    /** The template with its own shell script; {@code marker} is the script's $0. */
+    protected static String template(String command, String script, String marker) {
         return """
                 job "knot-it-template" {
                   datacenters = ["*"]
@@ -89,7 +94,7 @@ abstract class NomadSchedulersContract {
                       driver = "raw_exec"
                       config {
                         command = "%s"
-                        args = ["-c", "sleep 300; exit 0", "%s"]
+                        args = ["-c", "%s", "%s"]
                       }
                       env {
                         KNOT_SPACEID = "%s"
@@ -101,13 +106,17 @@ abstract class NomadSchedulersContract {
                     }
                   }
                 }
-                """.formatted(command, marker, marker);
+                """.formatted(command, script, marker, marker);
     }
 
     protected ParsedJob submit(String hcl, String jobId) {
+        return submit(hcl, jobId, Map.of());
+    }
+
+    protected ParsedJob submit(String hcl, String jobId, Map<String, String> taskEnvironment) {
         ParsedJob parsed = jobs.parse(hcl);
         submitted.add(new Submitted(parsed.namespace(), jobId));
-        jobs.submit(parsed, jobId);
+        jobs.submit(parsed, jobId, taskEnvironment);
         return parsed;
     }
 
@@ -139,6 +148,23 @@ abstract class NomadSchedulersContract {
         if (tasksRunHere()) {
             await().atMost(SCHEDULING_WAIT).untilAsserted(() -> assertThat(processesWith(marker)).isEmpty());
         }
+        jobs.remove(parsed.namespace(), jobId);
+    }
+
+    @Test
+    void theTaskEnvironmentOfTheSubmissionReachesTheTasksProcess() {
+        assumeTrue(tasksRunHere(), "the task's processes are not on this machine");
+        String jobId = jobId("environment");
+        String key = "knot_ar_contract-" + jobId;
+        // The inner shell's $0 is the variable's value, so the process list shows what the task received.
+        String script = "/bin/sh -c 'sleep 300; exit 0' \\\"seen-$KNOT_AGENT_KEY\\\"; exit 0";
+
+        ParsedJob parsed = submit(template("/bin/sh", script, "knot-marker-" + jobId), jobId,
+                Map.of("KNOT_AGENT_KEY", key));
+
+        await().atMost(SCHEDULING_WAIT).untilAsserted(() ->
+                assertThat(processesWith("seen-" + key)).as("a process started with the variable's value")
+                        .isNotEmpty());
         jobs.remove(parsed.namespace(), jobId);
     }
 

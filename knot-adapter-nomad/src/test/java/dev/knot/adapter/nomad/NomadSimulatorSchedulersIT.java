@@ -13,6 +13,7 @@ import dev.knot.testkit.nomad.NomadSimulator;
 import dev.knot.testkit.nomad.RecordedRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -146,7 +147,7 @@ class NomadSimulatorSchedulersIT extends NomadSchedulersContract {
         nomad.faults().dropConnection(FaultScope.of("POST", "/v1/jobs").times(1));
         long registersBefore = registers();
 
-        assertThatThrownBy(() -> jobs.submit(parsed, jobId))
+        assertThatThrownBy(() -> jobs.submit(parsed, jobId, Map.of()))
                 .isInstanceOfSatisfying(KnotException.class,
                         failure -> assertThat(failure.code()).isEqualTo(ErrorCode.SCHEDULER_UNAVAILABLE))
                 .hasMessage("Nomad is unavailable at " + address() + ": the connection closed without an answer");
@@ -160,7 +161,7 @@ class NomadSimulatorSchedulersIT extends NomadSchedulersContract {
         String marker = "knot-marker-" + jobId;
         ParsedJob parsed = submit(template("/bin/sh", marker), jobId);
 
-        jobs.submit(parsed, jobId);
+        jobs.submit(parsed, jobId, Map.of());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(jobs.status(parsed.namespace(), jobId).state()).isEqualTo(JobState.RUNNING));

@@ -10,12 +10,19 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.knot.ports.model.ParsedJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** With every adapter log at DEBUG, no log line and no failure message carries the token. */
+/**
+ * With every adapter log at DEBUG, no log line and no failure message carries the token, nor a secret in the
+ * environment a job is submitted with.
+ */
 class TokenSecrecyTest {
     private static final String TOKEN = "0d9c8b7a-never-print-me";
+    private static final String AGENT_KEY = "knot_ar_never-print-this-key";
+    private static final String JOB_WITH_A_TASK =
+            "{\"ID\":\"x\",\"TaskGroups\":[{\"Name\":\"g\",\"Tasks\":[{\"Name\":\"t\"}]}]}";
 
     @Test
     void theTokenIsInNoLogLineAndNoMessage() {
@@ -37,7 +44,8 @@ class TokenSecrecyTest {
             try {
                 NomadJobScheduler jobs = new NomadJobScheduler(new NomadCalls(connection), config);
                 failures.add(catchThrowable(() -> jobs.parse("job \"x\" {}")));
-                failures.add(catchThrowable(() -> jobs.submit(new ParsedJob("x", "dev", "{}"), "space-1")));
+                failures.add(catchThrowable(() -> jobs.submit(new ParsedJob("x", "dev", JOB_WITH_A_TASK), "space-1",
+                        Map.of("KNOT_AGENT_KEY", AGENT_KEY))));
                 failures.add(catchThrowable(() -> jobs.status("dev", "space-1")));
                 failures.add(catchThrowable(() -> jobs.remove("dev", "space-1")));
             } finally {
@@ -51,8 +59,8 @@ class TokenSecrecyTest {
         }
 
         assertThat(failures).hasSize(4).doesNotContainNull()
-                .allSatisfy(failure -> assertThat(failure.getMessage()).doesNotContain(TOKEN));
+                .allSatisfy(failure -> assertThat(failure.getMessage()).doesNotContain(TOKEN, AGENT_KEY));
         assertThat(captured.list).isNotEmpty()
-                .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(TOKEN));
+                .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(TOKEN, AGENT_KEY));
     }
 }

@@ -10,6 +10,7 @@ import dev.knot.domain.agent.AgentService;
 import dev.knot.domain.auth.AuthService;
 import dev.knot.domain.auth.AuthSettings;
 import dev.knot.domain.crypto.AesGcmSecretCipher;
+import dev.knot.domain.crypto.AgentRegistrationKeys;
 import dev.knot.domain.crypto.AgentServerTokens;
 import dev.knot.domain.group.GroupService;
 import dev.knot.domain.id.UuidV7Generator;
@@ -170,8 +171,8 @@ final class DomainModule extends AbstractModule {
             TemplateRenderer renderer,
             IdGenerator ids,
             Clock clock) {
-        return new SpaceService(spaces, templates, users, agentStates, jobs, volumes, variables, cipher, renderer,
-                spaceSettings, ids, clock);
+        return new SpaceService(spaces, templates, users, agentStates, jobs, volumes, variables, cipher,
+                new AgentRegistrationKeys(serverKey), renderer, spaceSettings, ids, clock);
     }
 
     @Provides

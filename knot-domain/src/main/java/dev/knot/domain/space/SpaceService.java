@@ -5,6 +5,7 @@ import static dev.knot.domain.access.AccessPolicy.mayUseSpace;
 import static dev.knot.domain.access.AccessPolicy.requirePermission;
 import static java.util.Objects.requireNonNull;
 
+import dev.knot.domain.crypto.AgentRegistrationKeys;
 import dev.knot.domain.render.RenderContext;
 import dev.knot.domain.render.TemplateRenderer;
 import dev.knot.domain.template.TemplateService;
@@ -56,6 +57,8 @@ import java.util.stream.Collectors;
  */
 public final class SpaceService implements SpaceUseCases {
     private static final String JOB_ID_PREFIX = "knot-";
+    /** Every task of a space's job gets the space's agent registration key under this name. */
+    public static final String AGENT_KEY_VARIABLE = "KNOT_AGENT_KEY";
     private static final String DEFAULT_NAMESPACE = "default";
     private static final int MAXIMUM_MESSAGE_LENGTH = 1024;
     private static final Set<SpaceState> ACTIVE = Set.of(SpaceState.STARTING, SpaceState.RUNNING);
@@ -79,6 +82,7 @@ public final class SpaceService implements SpaceUseCases {
     private final VolumeScheduler volumes;
     private final TemplateVarUseCases variables;
     private final SecretCipher cipher;
+    private final AgentRegistrationKeys agentKeys;
     private final SpaceSettings settings;
     private final SpaceTemplates spaceTemplates;
     private final SpaceQuota quota;
@@ -95,6 +99,7 @@ public final class SpaceService implements SpaceUseCases {
             VolumeScheduler volumes,
             TemplateVarUseCases variables,
             SecretCipher cipher,
+            AgentRegistrationKeys agentKeys,
             TemplateRenderer renderer,
             SpaceSettings settings,
             IdGenerator ids,
@@ -107,6 +112,7 @@ public final class SpaceService implements SpaceUseCases {
         this.volumes = requireNonNull(volumes, "volumes is null");
         this.variables = requireNonNull(variables, "variables is null");
         this.cipher = requireNonNull(cipher, "cipher is null");
+        this.agentKeys = requireNonNull(agentKeys, "agentKeys is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.spaceTemplates = new SpaceTemplates(requireNonNull(renderer, "renderer is null"), settings);
         this.quota = new SpaceQuota(spaceTemplates);
@@ -365,7 +371,8 @@ public final class SpaceService implements SpaceUseCases {
             ParsedJob job = jobs.parse(spaceTemplates.job(template, context));
             Space submitting = tracked.change(current -> current.withDeployment(settings.location(), template.hash(),
                     job.namespace(), jobIdOf(current), clock.now()));
-            jobs.submit(job, submitting.nomadJobId());
+            // The agent proves with this key that it runs in the space's job (templates need not pass it on).
+            jobs.submit(job, submitting.nomadJobId(), Map.of(AGENT_KEY_VARIABLE, agentKeys.keyFor(space.id())));
             withdrawIfNoLongerWanted(submitting);
             return submitting;
         } catch (KnotException failure) {

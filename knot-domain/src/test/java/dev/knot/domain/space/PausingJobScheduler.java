@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.knot.ports.model.JobStatus;
 import dev.knot.ports.model.ParsedJob;
 import dev.knot.ports.out.JobScheduler;
+import java.util.Map;
 
 /** A server's way to the shared scheduler that stops before a chosen submission: a job slow to arrive. */
 final class PausingJobScheduler implements JobScheduler {
@@ -22,9 +23,9 @@ final class PausingJobScheduler implements JobScheduler {
     }
 
     @Override
-    public void submit(ParsedJob job, String jobId) {
+    public void submit(ParsedJob job, String jobId, Map<String, String> taskEnvironment) {
         beforeSubmit.pass();
-        shared.submit(job, jobId);
+        shared.submit(job, jobId, taskEnvironment);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.knot.domain.space;
 
 import dev.knot.domain.DomainFixture;
+import dev.knot.domain.crypto.AgentRegistrationKeys;
 import dev.knot.domain.render.TemplateRenderer;
 import dev.knot.ports.in.SpaceCommand;
 import dev.knot.ports.in.TemplateCommand;
@@ -55,7 +56,10 @@ final class SpaceFixture {
                     attachment_mode: file-system
             """;
 
+    static final String SERVER_KEY = "0123456789abcdef0123456789abcdef";
+
     final DomainFixture domain = new DomainFixture();
+    final AgentRegistrationKeys agentKeys = new AgentRegistrationKeys(SERVER_KEY);
     final FakeJobScheduler jobs = new FakeJobScheduler();
     final FakeVolumeScheduler volumes = new FakeVolumeScheduler();
     final InMemoryAgentStateStore agents = new InMemoryAgentStateStore(domain.clock);
@@ -80,7 +84,8 @@ final class SpaceFixture {
     /** A service that reaches the shared spaces and scheduler through {@code spaces} and {@code jobScheduler}. */
     SpaceService newService(SpaceRepository spaces, JobScheduler jobScheduler) {
         return new SpaceService(spaces, domain.templates, domain.users, agents, jobScheduler, volumes,
-                domain.templateVarService, domain.cipher, new TemplateRenderer(), settings, domain.ids, domain.clock);
+                domain.templateVarService, domain.cipher, agentKeys, new TemplateRenderer(), settings, domain.ids,
+                domain.clock);
     }
 
     Template templateWith(String job, String volumeYaml) {

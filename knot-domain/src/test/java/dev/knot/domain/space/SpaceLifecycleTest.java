@@ -74,6 +74,23 @@ class SpaceLifecycleTest {
     }
 
     @Test
+    void everyTaskOfTheJobGetsTheSpacesAgentRegistrationKeyWhateverTheTemplateSays() {
+        Space space = fixture.create(fixture.alice, "dev");
+        Space other = fixture.create(fixture.alice, "other");
+
+        fixture.service.startSpace(fixture.alice, space.id());
+        fixture.service.startSpace(fixture.alice, other.id());
+
+        FakeJobScheduler.Job job = fixture.jobs.job("default", "knot-" + space.id()).orElseThrow();
+        assertThat(job.taskEnvironment()).containsExactly(
+                Map.entry(SpaceService.AGENT_KEY_VARIABLE, fixture.agentKeys.keyFor(space.id())));
+        assertThat(job.definition()).as("the template is not changed").doesNotContain("KNOT_AGENT_KEY");
+        assertThat(fixture.jobs.job("default", "knot-" + other.id()).orElseThrow().taskEnvironment())
+                .containsExactly(Map.entry(SpaceService.AGENT_KEY_VARIABLE, fixture.agentKeys.keyFor(other.id())))
+                .doesNotContainValue(fixture.agentKeys.keyFor(space.id()));
+    }
+
+    @Test
     void aRetriedStartMakesNoSecondJob() {
         Space space = fixture.create(fixture.alice, "dev");
         fixture.service.startSpace(fixture.alice, space.id());

@@ -30,8 +30,20 @@ public final class FakeJobScheduler implements JobScheduler {
     private static final String HIDDEN_INTERPOLATION = "__FAKE_INTERPOLATION__{";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A job as the fake holds it. */
-    public record Job(String namespace, String id, String definition, JobStatus status) {}
+    /**
+     * A job as the fake holds it; {@code taskEnvironment} is what the submission added to every task's environment
+     * (kept apart from the definition, which stays the parsed HCL).
+     */
+    public record Job(String namespace, String id, String definition, Map<String, String> taskEnvironment,
+            JobStatus status) {
+        public Job {
+            taskEnvironment = Map.copyOf(requireNonNull(taskEnvironment, "taskEnvironment is null"));
+        }
+
+        Job withStatus(JobStatus changed) {
+            return new Job(namespace, id, definition, taskEnvironment, changed);
+        }
+    }
 
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final List<String> submissions = new ArrayList<>();
@@ -61,9 +73,10 @@ public final class FakeJobScheduler implements JobScheduler {
     }
 
     @Override
-    public void submit(ParsedJob job, String jobId) {
+    public void submit(ParsedJob job, String jobId, Map<String, String> taskEnvironment) {
         requireNonNull(job, "job is null");
         requireNonNull(jobId, "jobId is null");
+        requireNonNull(taskEnvironment, "taskEnvironment is null");
         Optional<KnotException> after = faults.before(Operation.SUBMIT);
         synchronized (this) {
             String key = key(job.namespace(), jobId);
@@ -72,7 +85,7 @@ public final class FakeJobScheduler implements JobScheduler {
             JobStatus status = current != null && current.status().state() == JobState.RUNNING
                     ? current.status()
                     : JobStatus.of(JobState.PENDING);
-            jobs.put(key, new Job(job.namespace(), jobId, job.definition(), status));
+            jobs.put(key, new Job(job.namespace(), jobId, job.definition(), taskEnvironment, status));
             submissions.add(key);
         }
         after.ifPresent(failure -> {
@@ -126,7 +139,7 @@ public final class FakeJobScheduler implements JobScheduler {
     /** Places every pending job: its tasks run. */
     public synchronized void runAll() {
         jobs.replaceAll((key, job) -> job.status().state() == JobState.PENDING
-                ? new Job(job.namespace(), job.id(), job.definition(), JobStatus.of(JobState.RUNNING))
+                ? job.withStatus(JobStatus.of(JobState.RUNNING))
                 : job);
     }
 
@@ -136,7 +149,7 @@ public final class FakeJobScheduler implements JobScheduler {
         if (job == null) {
             throw new IllegalStateException("no job " + key(namespace, jobId));
         }
-        jobs.put(key(namespace, jobId), new Job(job.namespace(), job.id(), job.definition(), status));
+        jobs.put(key(namespace, jobId), job.withStatus(status));
     }
 
     private static String key(String namespace, String jobId) {

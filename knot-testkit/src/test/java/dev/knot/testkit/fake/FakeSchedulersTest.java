@@ -36,10 +36,12 @@ class FakeSchedulersTest {
     @Test
     void submittingTwiceUnderOneIdKeepsOneJobAndRemovingIsIdempotent() {
         ParsedJob job = jobs.parse(HCL);
-        jobs.submit(job, "knot-1");
-        jobs.submit(job, "knot-1");
+        jobs.submit(job, "knot-1", Map.of("KNOT_AGENT_KEY", "first"));
+        jobs.submit(job, "knot-1", Map.of("KNOT_AGENT_KEY", "second"));
 
         assertThat(jobs.jobs()).hasSize(1);
+        assertThat(jobs.job("team", "knot-1").orElseThrow().taskEnvironment()).as("the latest submission's")
+                .containsExactly(Map.entry("KNOT_AGENT_KEY", "second"));
         assertThat(jobs.status("team", "knot-1").state()).isEqualTo(JobState.PENDING);
         jobs.runAll();
         assertThat(jobs.status("team", "knot-1").state()).isEqualTo(JobState.RUNNING);
@@ -53,7 +55,7 @@ class FakeSchedulersTest {
         ParsedJob job = jobs.parse(HCL);
         jobs.faults().failNext(Operation.SUBMIT, ErrorCode.SCHEDULER_UNAVAILABLE, Timing.AFTER);
 
-        assertThatThrownBy(() -> jobs.submit(job, "knot-1")).isInstanceOf(KnotException.class);
+        assertThatThrownBy(() -> jobs.submit(job, "knot-1", Map.of())).isInstanceOf(KnotException.class);
         assertThat(jobs.jobs()).hasSize(1);
 
         jobs.faults().outage(ErrorCode.PERMISSION_DENIED);
