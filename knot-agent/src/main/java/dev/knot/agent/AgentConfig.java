@@ -23,6 +23,7 @@ record AgentConfig(
         boolean enableTerminal,
         boolean updateAuthorizedKeys,
         String servicePassword,
+        String registrationKey,
         boolean tlsSkipVerify) {
     AgentConfig {
         requireNonNull(server, "server is null");
@@ -33,11 +34,12 @@ record AgentConfig(
         httpPorts = Map.copyOf(requireNonNull(httpPorts, "httpPorts is null"));
         httpsPorts = Map.copyOf(requireNonNull(httpsPorts, "httpsPorts is null"));
         requireNonNull(servicePassword, "servicePassword is null");
+        requireNonNull(registrationKey, "registrationKey is null");
     }
 
     @Override
     public String toString() {
-        // The service password stays out of logs.
+        // The service password and the registration key stay out of logs.
         return "AgentConfig[server=" + server + ", spaceId=" + spaceId + ", listen=" + listen + ", advertise="
                 + advertise + "]";
     }

@@ -84,6 +84,8 @@ final class AgentConfigLoader {
         boolean enableTerminal = flag("agent.enable_terminal", "KNOT_ENABLE_TERMINAL", true);
         boolean updateKeys = flag("agent.update_authorized_keys", "KNOT_UPDATE_AUTHORIZED_KEYS", true);
         String servicePassword = text("agent.service_password", "KNOT_SERVICE_PASSWORD").orElse("");
+        // Optional here: the original server takes agents without it, knot-Java's refuses them (see AgentMain).
+        String registrationKey = text("agent.registration_key", "KNOT_AGENT_KEY").orElse("");
         if (flag("agent.tls.use_tls", "KNOT_USE_TLS", false)) {
             errors.add("agent.tls.use_tls (KNOT_USE_TLS): TLS on the agent listener is not implemented yet; "
                     + "set it to false");
@@ -93,7 +95,8 @@ final class AgentConfigLoader {
             return new Result(Optional.empty(), errors);
         }
         return new Result(Optional.of(new AgentConfig(server, spaceId, listen, advertise, codeServer, ssh, vnc,
-                tcpPorts, httpPorts, httpsPorts, enableTerminal, updateKeys, servicePassword, skipVerify)), List.of());
+                tcpPorts, httpPorts, httpsPorts, enableTerminal, updateKeys, servicePassword, registrationKey,
+                skipVerify)), List.of());
     }
 
     private URI server() {

@@ -65,6 +65,10 @@ public final class AgentMain {
         try (agent) {
             LOG.info("agent for space {} listening on {}, advertised as {}", config.spaceId(), config.listen(),
                     config.advertise());
+            if (config.registrationKey().isEmpty()) {
+                LOG.warn("agent.registration_key (KNOT_AGENT_KEY) is not set: a knot-Java server refuses to register"
+                        + " this agent (a space's job gets the key from the server; see docs/agent.md)");
+            }
             stop.await();
             LOG.info("stopping the agent");
         }

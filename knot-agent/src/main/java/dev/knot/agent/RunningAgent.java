@@ -23,9 +23,10 @@ final class RunningAgent implements AutoCloseable {
         AuthorizedKeys authorizedKeys = new AuthorizedKeys(home, new GithubKeys(GithubKeys.GITHUB)::keysOf);
         AgentApi api = new AgentApi(config, current, authorizedKeys, home, environment);
         api.start();
-        AgentSession session = new AgentSession(config,
-                new ServerClient(config.server(), config.spaceId(), config.tlsSkipVerify()), current,
-                new LocalServices(config), authorizedKeys, new Backoff(random), Pause.sleeping());
+        ServerClient server = new ServerClient(config.server(), config.spaceId(), config.registrationKey(),
+                config.tlsSkipVerify());
+        AgentSession session = new AgentSession(config, server, current, new LocalServices(config), authorizedKeys,
+                new Backoff(random), Pause.sleeping());
         Thread thread = new Thread(session::run, "agent-session");
         thread.setDaemon(true);
         thread.start();

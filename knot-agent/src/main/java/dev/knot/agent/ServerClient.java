@@ -18,10 +18,11 @@ final class ServerClient {
 
     private final URI server;
     private final String spaceId;
+    private final String registrationKey;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** Thrown when a call fails; the message never contains the token. */
+    /** Thrown when a call fails; the message never contains the token nor the registration key. */
     static final class CallFailed extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -30,9 +31,11 @@ final class ServerClient {
         }
     }
 
-    ServerClient(URI server, String spaceId, boolean skipTlsVerify) {
+    /** @param registrationKey the space's key (KNOT_AGENT_KEY), which proves the agent runs in the space's job */
+    ServerClient(URI server, String spaceId, String registrationKey, boolean skipTlsVerify) {
         this.server = requireNonNull(server, "server is null");
         this.spaceId = requireNonNull(spaceId, "spaceId is null");
+        this.registrationKey = requireNonNull(registrationKey, "registrationKey is null");
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
         if (skipTlsVerify) {
             // Only when tls_skip_verify is set explicitly: spaces that reach the server by a self-signed certificate.
@@ -42,11 +45,12 @@ final class ServerClient {
     }
 
     /**
-     * Registers this agent. The advertised address rides along in the body; the original server ignores any body,
-     * so this stays compatible with it.
+     * Registers this agent. The advertised address and the registration key ride along in the body; the original
+     * server ignores any body, so this stays compatible with it.
      */
     Registration register(HostPort advertise, String agentVersion) throws CallFailed, InterruptedException {
-        byte[] body = write(Map.of("address", advertise.toString(), "agent_version", agentVersion));
+        byte[] body = write(Map.of("address", advertise.toString(), "agent_version", agentVersion,
+                "registration_key", registrationKey));
         HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/agents/" + spaceId))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")

@@ -35,6 +35,7 @@ class AgentConfigLoaderTest {
                   enable_terminal: false
                   update_authorized_keys: false
                   service_password: secret
+                  registration_key: knot_ar_from-the-file
                 tls_skip_verify: true
                 """.formatted(SPACE_ID));
 
@@ -56,8 +57,9 @@ class AgentConfigLoaderTest {
         assertThat(config.enableTerminal()).isFalse();
         assertThat(config.updateAuthorizedKeys()).isFalse();
         assertThat(config.servicePassword()).isEqualTo("secret");
+        assertThat(config.registrationKey()).isEqualTo("knot_ar_from-the-file");
         assertThat(config.tlsSkipVerify()).isTrue();
-        assertThat(config.toString()).doesNotContain("secret");
+        assertThat(config.toString()).doesNotContain("secret", "knot_ar_");
     }
 
     @Test
@@ -89,6 +91,25 @@ class AgentConfigLoaderTest {
         assertThat(config.enableTerminal()).isTrue();
         assertThat(config.updateAuthorizedKeys()).isTrue();
         assertThat(config.tlsSkipVerify()).as("TLS is verified unless told otherwise").isFalse();
+        assertThat(config.registrationKey()).as("no key unless given").isEmpty();
+    }
+
+    @Test
+    void theRegistrationKeyFromTheEnvironmentWinsOverTheFile() throws IOException {
+        Path file = directory.resolve("agent.yml");
+        Files.writeString(file, """
+                agent:
+                  server: https://knot.example.com/
+                  space_id: %s
+                  advertise: 10.0.0.5:3000
+                  registration_key: knot_ar_from-the-file
+                """.formatted(SPACE_ID));
+
+        AgentConfig config = AgentConfigLoader.load(Optional.of(file), Map.of("KNOT_AGENT_KEY", "knot_ar_from-the-job"))
+                .config().orElseThrow();
+
+        assertThat(config.registrationKey()).isEqualTo("knot_ar_from-the-job");
+        assertThat(config.toString()).doesNotContain("knot_ar_");
     }
 
     @Test

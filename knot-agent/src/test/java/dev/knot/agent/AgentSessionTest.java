@@ -31,7 +31,8 @@ class AgentSessionTest {
     void startServer() throws IOException {
         server = new FakeKnotServer();
         AgentConfig config = TestConfigs.agent(server.uri(), 22);
-        session = new AgentSession(config, new ServerClient(server.uri(), TestConfigs.SPACE_ID, false), current,
+        ServerClient client = new ServerClient(server.uri(), TestConfigs.SPACE_ID, config.registrationKey(), false);
+        session = new AgentSession(config, client, current,
                 new LocalServices(config), new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), new Backoff(new Random(1)), pauses::add);
     }
 
@@ -51,6 +52,7 @@ class AgentSessionTest {
         JsonNode body = new ObjectMapper().readTree(server.calls().get(0).body());
         assertThat(body.path("address").asText()).isEqualTo("127.0.0.1:3000");
         assertThat(body.path("agent_version").asText()).isEqualTo("0.9.6");
+        assertThat(body.path("registration_key").asText()).isEqualTo(TestConfigs.REGISTRATION_KEY);
         assertThat(pauses).hasSize(2);
         assertThat(pauses.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
         assertThat(pauses.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
