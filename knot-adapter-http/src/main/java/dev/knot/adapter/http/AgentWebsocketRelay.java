@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,16 +31,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a terminal's two websockets in that order: the agent's first, then the browser's, so that a browser is only
- * ever upgraded to a terminal that exists. When the agent cannot be reached the browser gets a JSON 503, when it
- * refuses a JSON 502, and no upgrade either way.
+ * Opens the two websockets of an agent socket (a terminal, a tunnel) in that order: the agent's first, then the
+ * browser's, so that a browser is only ever upgraded to a socket that exists. When the agent cannot be reached the
+ * browser gets a JSON 503, when it refuses a JSON 502, and no upgrade either way. One relay serves one kind of
+ * socket, with that kind's message limit.
  *
  * <p>The agent side uses java.net.http's WebSocket, not Undertow's client: its handshake has one timeout covering
  * the connect and the upgrade; it follows no redirect, so the agent's bearer cannot be carried to another address
  * (Undertow's client follows up to five, resending every header); it reports a refused handshake with its status,
  * where Undertow's gives a bare IOException; and it delivers messages on demand, which gives the bridge its
  * back-pressure. Its costs: one selector thread of its own, and a client may not send close code 1009, so the agent
- * gets 1008 where the browser gets 1009 (see {@link TerminalBridge}).
+ * gets 1008 where the browser gets 1009 (see {@link AgentWebsocketBridge}).
  *
  * <p>Nothing here holds a thread while the agent answers: the request waits, dispatched to no thread, until the
  * dial completes; the browser's upgrade (or its error) is then completed on a worker thread.
@@ -51,6 +53,13 @@ final class AgentWebsocketRelay {
     private static final Duration HANDOVER_TIMEOUT = Duration.ofSeconds(30);
     /** What the original server sends to agents in {@code X-Proxy}, minus its version. */
     private static final String PROXY_MARK = "knot";
+    /**
+     * Pings keep an idle socket open through reverse proxies in front of knot, which drop a websocket that is quiet
+     * for too long (nginx after 60 s by default), and within the listener's own idle timeout.
+     */
+    private static final Duration LONGEST_PING_INTERVAL = Duration.ofSeconds(30);
+    /** However short the idle timeout is configured, pings do not turn into a busy loop. */
+    private static final Duration SHORTEST_PING_INTERVAL = Duration.ofMillis(100);
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -61,11 +70,28 @@ final class AgentWebsocketRelay {
     private final Handshake handshake = new Hybi13Handshake();
     private final ErrorMapper errors;
     private final Duration keepAlive;
+    private final String kind;
+    private final int maxMessageBytes;
 
-    /** @param keepAlive how often an open terminal's browser is pinged; below the listener's idle timeout */
-    AgentWebsocketRelay(ErrorMapper errors, Duration keepAlive) {
+    /**
+     * @param keepAlive how often an open socket's browser is pinged; below the listener's idle timeout
+     * @param kind what the sockets are, in messages and the log: {@code "terminal"}
+     * @param maxMessageBytes the largest message carried either way: the agent's own limit for that kind
+     */
+    AgentWebsocketRelay(ErrorMapper errors, Duration keepAlive, String kind, int maxMessageBytes) {
         this.errors = requireNonNull(errors, "errors is null");
         this.keepAlive = requireNonNull(keepAlive, "keepAlive is null");
+        this.kind = requireNonNull(kind, "kind is null");
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** A relay whose open sockets are pinged at half the listener's idle timeout, within 100 ms..30 s. */
+    static AgentWebsocketRelay forListener(JsonCodec json, Duration idleTimeout, String kind, int maxMessageBytes) {
+        Duration halfIdle = requireNonNull(idleTimeout, "idleTimeout is null").dividedBy(2);
+        Duration pingInterval = Collections.max(List.of(SHORTEST_PING_INTERVAL,
+                Collections.min(List.of(halfIdle, LONGEST_PING_INTERVAL))));
+        return new AgentWebsocketRelay(new ErrorMapper(requireNonNull(json, "json is null")), pingInterval, kind,
+                maxMessageBytes);
     }
 
     /** Whether the request is a websocket handshake this relay can complete. */
@@ -77,17 +103,19 @@ final class AgentWebsocketRelay {
     }
 
     /**
-     * Dials {@code /terminal/{shell}} on the agent and, once it is open, upgrades the browser and joins the two. Call
-     * it from a route handler, with a handshake {@link #isHandshake} accepted; it returns at once.
+     * Dials {@code agentPath} on the agent and, once it is open, upgrades the browser and joins the two. Call it from
+     * a route handler, with a handshake {@link #isHandshake} accepted; it returns at once.
      *
-     * @param username who opens the terminal, for the log
+     * @param agentPath the agent's websocket, {@code /terminal/bash}; made of checked parts only
+     * @param username who opens the socket, for the log
      */
-    void open(HttpServerExchange exchange, AgentEndpoint agent, String shell, String username) {
-        TerminalBridge bridge = new TerminalBridge(agent.space().id(), username, keepAlive);
+    void open(HttpServerExchange exchange, AgentEndpoint agent, String agentPath, String username) {
+        AgentWebsocketBridge bridge = new AgentWebsocketBridge(agent.space().id(), username,
+                "a " + kind + " (" + agentPath + ")", keepAlive, maxMessageBytes);
         // The exchange outlives the handler: it ends when the dial completes, not when this thread returns.
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
             try {
-                URI target = URI.create("ws://" + agent.address() + "/terminal/" + shell);
+                URI target = URI.create("ws://" + agent.address() + agentPath);
                 http.newWebSocketBuilder()
                         .connectTimeout(HANDSHAKE_TIMEOUT)
                         .header("Authorization", "Bearer " + agent.bearer())
@@ -106,7 +134,7 @@ final class AgentWebsocketRelay {
         });
     }
 
-    private void upgrade(HttpServerExchange exchange, TerminalBridge bridge) {
+    private void upgrade(HttpServerExchange exchange, AgentWebsocketBridge bridge) {
         CompletableFuture.delayedExecutor(HANDOVER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(bridge::abandonUnlessAttached);
         HttpHandler notAHandshake = unused -> {
@@ -124,9 +152,9 @@ final class AgentWebsocketRelay {
                 : failure;
         ErrorReply reply;
         if (cause instanceof WebSocketHandshakeException refused) {
-            LOG.warn("the agent of space {} at {} refused a terminal: HTTP {}", agent.space().id(), agent.address(),
+            LOG.warn("the agent of space {} at {} refused a {}: HTTP {}", agent.space().id(), agent.address(), kind,
                     refused.getResponse().statusCode());
-            reply = new ErrorReply(StatusCodes.BAD_GATEWAY, "AGENT_REFUSED", "the space's agent refused the terminal");
+            reply = new ErrorReply(StatusCodes.BAD_GATEWAY, "AGENT_REFUSED", "the space's agent refused the " + kind);
         } else {
             // The message of a connect failure names the address at most; the bearer is only ever in a header.
             LOG.warn("cannot reach the agent of space {} at {}: {}", agent.space().id(), agent.address(),
@@ -139,8 +167,8 @@ final class AgentWebsocketRelay {
         }, errors));
     }
 
-    static KnotException notAWebsocket() {
-        return KnotException.invalid("a terminal is opened with a websocket handshake");
+    KnotException notAWebsocket() {
+        return KnotException.invalid("a " + kind + " is opened with a websocket handshake");
     }
 
     /** Whether a comma-separated header such as {@code Connection: keep-alive, Upgrade} lists {@code token}. */

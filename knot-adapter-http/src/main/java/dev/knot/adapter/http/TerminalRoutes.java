@@ -11,8 +11,6 @@ import dev.knot.ports.model.User;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -24,15 +22,10 @@ import java.util.regex.Pattern;
  */
 final class TerminalRoutes implements RouteGroup {
     static final String TERMINAL = "/proxy/spaces/{space_id}/terminal/{shell}";
+    /** The agent's own limit for a terminal's messages. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private static final Pattern SHELL = Pattern.compile("[a-zA-Z0-9]+");
-    /**
-     * Pings keep an idle terminal open through reverse proxies in front of knot, which drop a websocket that is
-     * quiet for too long (nginx after 60 s by default), and within the listener's own idle timeout.
-     */
-    private static final Duration LONGEST_PING_INTERVAL = Duration.ofSeconds(30);
-    /** However short the idle timeout is configured, pings do not turn into a busy loop. */
-    private static final Duration SHORTEST_PING_INTERVAL = Duration.ofMillis(100);
 
     private final AgentUseCases agents;
     private final AgentWebsocketRelay relay;
@@ -40,10 +33,7 @@ final class TerminalRoutes implements RouteGroup {
     /** @param idleTimeout the listener's idle timeout: open terminals are pinged at half of it, within 100 ms..30 s */
     TerminalRoutes(AgentUseCases agents, JsonCodec json, Duration idleTimeout) {
         this.agents = requireNonNull(agents, "agents is null");
-        Duration halfIdle = requireNonNull(idleTimeout, "idleTimeout is null").dividedBy(2);
-        Duration pingInterval = Collections.max(List.of(SHORTEST_PING_INTERVAL,
-                Collections.min(List.of(halfIdle, LONGEST_PING_INTERVAL))));
-        this.relay = new AgentWebsocketRelay(new ErrorMapper(requireNonNull(json, "json is null")), pingInterval);
+        this.relay = AgentWebsocketRelay.forListener(json, idleTimeout, "terminal", MAX_MESSAGE_BYTES);
     }
 
     @Override
@@ -59,10 +49,10 @@ final class TerminalRoutes implements RouteGroup {
             throw KnotException.invalid("shell must be letters and digits");
         }
         if (!relay.isHandshake(exchange)) {
-            throw AgentWebsocketRelay.notAWebsocket();
+            throw relay.notAWebsocket();
         }
         User user = Caller.of(exchange).user();
         AgentEndpoint agent = agents.endpoint(user, spaceId);
-        relay.open(exchange, agent, shell, user.username());
+        relay.open(exchange, agent, "/terminal/" + shell, user.username());
     }
 }

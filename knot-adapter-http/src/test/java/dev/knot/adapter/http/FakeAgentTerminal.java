@@ -30,7 +30,7 @@ import org.xnio.Pooled;
  * limit, {@code exit} closes the socket with 1000 "shell exited".
  */
 final class FakeAgentTerminal implements AutoCloseable {
-    static final int FLOOD_BYTES = TerminalBridge.MAX_MESSAGE_BYTES + 1024;
+    static final int FLOOD_BYTES = TerminalRoutes.MAX_MESSAGE_BYTES + 1024;
 
     /** Upgrades that reached the terminal (a refused bearer is not one). */
     final AtomicInteger connections = new AtomicInteger();

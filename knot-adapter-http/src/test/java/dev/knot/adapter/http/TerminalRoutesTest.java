@@ -132,7 +132,7 @@ class TerminalRoutesTest {
     @Test
     void a_message_of_exactly_the_limit_passes() throws Exception {
         Browser browser = open(space, "bash", bearer(alice));
-        byte[] largest = new byte[TerminalBridge.MAX_MESSAGE_BYTES];
+        byte[] largest = new byte[TerminalRoutes.MAX_MESSAGE_BYTES];
         largest[0] = 0x01;
         largest[largest.length - 1] = 0x7f;
 
@@ -265,7 +265,7 @@ class TerminalRoutesTest {
     void an_oversized_message_from_the_browser_closes_both_sides() throws Exception {
         Browser browser = open(space, "bash", bearer(alice));
 
-        browser.socket.sendText("x".repeat(TerminalBridge.MAX_MESSAGE_BYTES + 1), true);
+        browser.socket.sendText("x".repeat(TerminalRoutes.MAX_MESSAGE_BYTES + 1), true);
 
         assertThat(browser.closedWith()).isEqualTo(1009);
         assertThat(agent.closeCodes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);

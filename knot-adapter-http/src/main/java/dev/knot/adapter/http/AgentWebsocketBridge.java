@@ -26,28 +26,29 @@ import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 /**
- * One open terminal: the browser's websocket (Undertow, server side) joined to the agent's (java.net.http, client
- * side). Messages keep their type both ways, so keystrokes stay text and the agent's output and the {@code 0x01}
- * resize message stay binary, byte for byte.
+ * One open agent socket, a terminal or a tunnel: the browser's websocket (Undertow, server side; "browser" stands for
+ * whatever client opened it) joined to the agent's (java.net.http, client side). Messages keep their type both ways,
+ * so a terminal's keystrokes stay text and its output and {@code 0x01} resize message stay binary, byte for byte; a
+ * tunnel's bytes stay binary, and its empty keepalive messages pass as empty messages.
  *
  * <p>Each direction carries one whole message at a time: the next is not read from one side until the previous one
  * has been written to the other, so a slow side slows the other down instead of filling the server's memory. A
- * message over {@value #MAX_MESSAGE_BYTES} bytes, the agent's own limit, ends the terminal (close code 1009 to the
- * browser). When either side closes or fails, the other is closed too. The browser is pinged while the terminal is
- * open, because an idle terminal is normal and the listener drops connections idle for longer than its idle timeout.
- * Nothing here blocks, and nothing logs what the terminal carries.
+ * message over the limit, the agent's own for that socket, ends it (close code 1009 to the browser). When either side
+ * closes or fails, the other is closed too. The browser is pinged while the socket is open, because an idle terminal
+ * or tunnel is normal and the listener drops connections idle for longer than its idle timeout. Nothing here blocks,
+ * and nothing logs what the socket carries.
  */
-final class TerminalBridge implements WebSocket.Listener {
-    static final int MAX_MESSAGE_BYTES = 64 * 1024;
-
-    private static final Logger LOG = LoggerFactory.getLogger(TerminalBridge.class);
+final class AgentWebsocketBridge implements WebSocket.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentWebsocketBridge.class);
     /** How long a side that was sent a close may take to answer it before its connection is cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    private static final String TOO_BIG = "message over " + MAX_MESSAGE_BYTES + " bytes";
 
     private final Id<Space> spaceId;
     private final String username;
+    private final String description;
     private final Duration keepAlive;
+    private final int maxMessageBytes;
+    private final String tooBig;
     private final AtomicBoolean agentClosing = new AtomicBoolean();
     /** The agent's message being assembled from its parts; touched only by the listener methods, one at a time. */
     private final ByteArrayOutputStream fromAgent = new ByteArrayOutputStream();
@@ -61,14 +62,25 @@ final class TerminalBridge implements WebSocket.Listener {
     private CloseMessage agentEnd;
     private boolean abandoned;
 
-    /** @param keepAlive how often the browser is pinged */
-    TerminalBridge(Id<Space> spaceId, String username, Duration keepAlive) {
+    /**
+     * @param description what the socket is, for the log: {@code "a terminal (/terminal/bash)"}
+     * @param keepAlive how often the browser is pinged
+     * @param maxMessageBytes the largest message carried either way
+     */
+    AgentWebsocketBridge(Id<Space> spaceId, String username, String description, Duration keepAlive,
+            int maxMessageBytes) {
         this.spaceId = requireNonNull(spaceId, "spaceId is null");
         this.username = requireNonNull(username, "username is null");
+        this.description = requireNonNull(description, "description is null");
         this.keepAlive = requireNonNull(keepAlive, "keepAlive is null");
         if (keepAlive.isNegative() || keepAlive.isZero()) {
             throw new IllegalArgumentException("keepAlive must be positive, got " + keepAlive);
         }
+        if (maxMessageBytes <= 0) {
+            throw new IllegalArgumentException("maxMessageBytes must be positive, got " + maxMessageBytes);
+        }
+        this.maxMessageBytes = maxMessageBytes;
+        this.tooBig = "message over " + maxMessageBytes + " bytes";
     }
 
     /** Joins the browser's freshly upgraded socket; until now nothing was read from the agent. */
@@ -83,7 +95,7 @@ final class TerminalBridge implements WebSocket.Listener {
         upgraded.addCloseTask(closed -> browserClosed());
         upgraded.resumeReceives();
         schedulePing();
-        LOG.info("{} opened a terminal to space {}", username, spaceId);
+        LOG.info("{} opened {} to space {}", username, description, spaceId);
         if (agentEnd != null) {
             closeBrowser(agentEnd, CLOSE_GRACE);
         } else {
@@ -95,7 +107,7 @@ final class TerminalBridge implements WebSocket.Listener {
     synchronized void abandonUnlessAttached() {
         if (browser == null && !abandoned) {
             abandoned = true;
-            LOG.debug("the browser left before its terminal to space {} opened", spaceId);
+            LOG.debug("the browser left before {} to space {} opened", description, spaceId);
             if (agent != null) {
                 agent.abort();
             }
@@ -135,15 +147,15 @@ final class TerminalBridge implements WebSocket.Listener {
     @Override
     public void onError(WebSocket from, Throwable error) {
         agentClosing.set(true);
-        LOG.debug("the agent side of the terminal to space {} failed: {}", spaceId, error.getClass().getName());
+        LOG.debug("the agent side of {} to space {} failed: {}", description, spaceId, error.getClass().getName());
         agentEnded(new CloseMessage(CloseMessage.UNEXPECTED_ERROR, "the agent connection failed"));
     }
 
     private void fromAgent(byte[] part, boolean last, boolean text) {
-        if (fromAgent.size() + part.length > MAX_MESSAGE_BYTES) {
+        if (fromAgent.size() + part.length > maxMessageBytes) {
             fromAgent.reset();
-            closeAgent(CloseMessage.MSG_VIOLATES_POLICY, TOO_BIG);
-            closeBrowser(new CloseMessage(CloseMessage.MSG_TOO_BIG, TOO_BIG), CLOSE_GRACE);
+            closeAgent(CloseMessage.MSG_VIOLATES_POLICY, tooBig);
+            closeBrowser(new CloseMessage(CloseMessage.MSG_TOO_BIG, tooBig), CLOSE_GRACE);
             return;
         }
         fromAgent.writeBytes(part);
@@ -185,14 +197,14 @@ final class TerminalBridge implements WebSocket.Listener {
     private final class BrowserMessages extends AbstractReceiveListener {
         @Override
         protected void onText(WebSocketChannel channel, StreamSourceFrameChannel frames) {
-            BoundedMessageReader.read(frames, MAX_MESSAGE_BYTES, message -> toAgent(message, true),
-                    TerminalBridge.this::browserMessageTooBig);
+            BoundedMessageReader.read(frames, maxMessageBytes, message -> toAgent(message, true),
+                    AgentWebsocketBridge.this::browserMessageTooBig);
         }
 
         @Override
         protected void onBinary(WebSocketChannel channel, StreamSourceFrameChannel frames) {
-            BoundedMessageReader.read(frames, MAX_MESSAGE_BYTES, message -> toAgent(message, false),
-                    TerminalBridge.this::browserMessageTooBig);
+            BoundedMessageReader.read(frames, maxMessageBytes, message -> toAgent(message, false),
+                    AgentWebsocketBridge.this::browserMessageTooBig);
         }
 
         @Override
@@ -202,7 +214,8 @@ final class TerminalBridge implements WebSocket.Listener {
 
         @Override
         protected void onError(WebSocketChannel channel, Throwable error) {
-            LOG.debug("the browser side of the terminal to space {} failed: {}", spaceId, error.getClass().getName());
+            LOG.debug("the browser side of {} to space {} failed: {}", description, spaceId,
+                    error.getClass().getName());
             super.onError(channel, error);
         }
     }
@@ -225,7 +238,7 @@ final class TerminalBridge implements WebSocket.Listener {
 
     private void browserMessageTooBig() {
         // The rest of the message is still unread, so the browser's answer to the close could not be read either.
-        closeBrowser(new CloseMessage(CloseMessage.MSG_TOO_BIG, TOO_BIG), Duration.ZERO);
+        closeBrowser(new CloseMessage(CloseMessage.MSG_TOO_BIG, tooBig), Duration.ZERO);
     }
 
     /** Whatever closed the browser's side (its close, ours, an error, the server stopping) closes the agent's. */
@@ -240,7 +253,7 @@ final class TerminalBridge implements WebSocket.Listener {
         } else {
             closeAgent(sendableToAgent(end.getCode()), end.getReason());
         }
-        LOG.debug("the terminal to space {} closed", spaceId);
+        LOG.debug("{} to space {} closed", description, spaceId);
     }
 
     private void closeBrowser(CloseMessage end, Duration grace) {
