@@ -6,6 +6,9 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How the HTTP listener binds and what it accepts. Undertow has no request limits of its own, so every limit here
@@ -28,6 +31,8 @@ import java.util.List;
  * @param trustedProxies the addresses ({@code 10.0.0.5}) and networks ({@code 10.0.0.0/8}) of reverse proxies whose
  *     {@code X-Forwarded-For} is believed ({@code server.trusted_proxies}); empty: the socket peer is the client
  * @param tls plain HTTP or HTTPS, on the same address either way
+ * @param wildcardDomain {@code server.wildcard_domain}, e.g. {@code *.knot.example.com}, kept lower-case: the
+ *     spaces' web ports are served on the hosts under it; empty: no web ports
  */
 public record HttpConfig(
         String host,
@@ -42,7 +47,8 @@ public record HttpConfig(
         int ioThreads,
         int workerThreads,
         List<String> trustedProxies,
-        HttpTlsConfig tls) {
+        HttpTlsConfig tls,
+        Optional<String> wildcardDomain) {
 
     /** nginx's {@code client_max_body_size}; routes that take templates declare a larger limit of their own. */
     static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -54,6 +60,8 @@ public record HttpConfig(
     /** The Go server's {@code IdleTimeout}. */
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
     static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Pattern WILDCARD_DOMAIN = Pattern.compile("\\*(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
 
     public HttpConfig {
         requireNonNull(host, "host is null");
@@ -81,18 +89,27 @@ public record HttpConfig(
         // Parsed here so that a typo stops the server at start rather than silently trusting nobody.
         TrustedProxies.parse(trustedProxies);
         requireNonNull(tls, "tls is null");
+        wildcardDomain = requireNonNull(wildcardDomain, "wildcardDomain is null").map(HttpConfig::wildcard);
     }
 
     /** This config, believing {@code X-Forwarded-For} from the given proxy addresses and CIDR networks. */
     public HttpConfig withTrustedProxies(List<String> cidrsOrAddresses) {
         return new HttpConfig(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders,
-                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, cidrsOrAddresses, tls);
+                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, cidrsOrAddresses, tls,
+                wildcardDomain);
     }
 
     /** This config, serving plain HTTP or HTTPS as {@code tls} says. */
     public HttpConfig withTls(HttpTlsConfig tls) {
         return new HttpConfig(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders,
-                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, trustedProxies, tls);
+                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, trustedProxies, tls,
+                wildcardDomain);
+    }
+
+    /** This config, serving the spaces' web ports on the hosts under {@code domain} ({@code *.knot.example.com}). */
+    public HttpConfig withWildcardDomain(Optional<String> domain) {
+        return new HttpConfig(host, port, publicUrl, maxRequestBodyBytes, maxHeaderBytes, maxHeaders,
+                requestParseTimeout, idleTimeout, drainTimeout, ioThreads, workerThreads, trustedProxies, tls, domain);
     }
 
     /** The safe defaults for everything but where to listen; plain HTTP until {@link #withTls} says otherwise. */
@@ -113,7 +130,17 @@ public record HttpConfig(
                 // Undertow's own default ratio: worker threads mostly wait on stores and Nomad.
                 ioThreads * 8,
                 List.of(),
-                HttpTlsConfig.plain());
+                HttpTlsConfig.plain(),
+                Optional.empty());
+    }
+
+    private static String wildcard(String domain) {
+        String lower = domain.trim().toLowerCase(Locale.ROOT);
+        if (!WILDCARD_DOMAIN.matcher(lower).matches()) {
+            throw new IllegalArgumentException(
+                    format("wildcardDomain must look like *.knot.example.com, got \"%s\"", domain));
+        }
+        return lower;
     }
 
     private static void positive(String name, long value) {

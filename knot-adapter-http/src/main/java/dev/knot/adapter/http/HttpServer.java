@@ -8,6 +8,7 @@ import dev.knot.ports.model.KnotException;
 import dev.knot.ports.runtime.ManagedService;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -68,8 +69,9 @@ final class HttpServer implements ManagedService {
             throw new IllegalStateException("the http listener is already started");
         }
         ErrorMapper errors = new ErrorMapper(json);
-        GracefulShutdownHandler draining =
-                new GracefulShutdownHandler(new ErrorMappingHandler(new Router(routes, errors, access), errors));
+        HttpHandler hosts = new HostDispatch(new Router(routes, errors, access), routes.spaceHosts(),
+                TrustedProxies.parse(config.trustedProxies()));
+        GracefulShutdownHandler draining = new GracefulShutdownHandler(new ErrorMappingHandler(hosts, errors));
         Undertow.Builder builder = Undertow.builder();
         if (https.isPresent()) {
             builder.addHttpsListener(config.port(), config.host(), https.get().sslContext())

@@ -9,19 +9,23 @@ import io.undertow.util.Methods;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every route the server answers; anything else is 404 or 405. Declaring a route is staged, {@code
  * routes.get("/health").access(AccessRule.PUBLIC).onIoThread(handler)}, so a handler cannot be attached before an
  * access rule is given (it does not compile), and {@link Builder#build()} fails if a declaration was left
- * unfinished.
+ * unfinished. The hosts of the spaces' web ports, when there are any, bypass the table: their requests go to one
+ * handler of their own ({@link SpaceHosts}).
  */
 final class RouteTable {
     private final List<Route> routes;
+    private final Optional<SpaceHosts> spaceHosts;
 
-    private RouteTable(List<Route> routes) {
+    private RouteTable(List<Route> routes, Optional<SpaceHosts> spaceHosts) {
         this.routes = List.copyOf(routes);
+        this.spaceHosts = spaceHosts;
     }
 
     static Builder builder(long defaultMaxBodyBytes) {
@@ -32,9 +36,31 @@ final class RouteTable {
         return routes;
     }
 
-    /** The largest body any route accepts; Undertow's own ceiling, enforced before routing, is set from it. */
+    Optional<SpaceHosts> spaceHosts() {
+        return spaceHosts;
+    }
+
+    /**
+     * The largest body any route (or a space host) accepts; Undertow's own ceiling, enforced before routing, is set
+     * from it.
+     */
     long largestBodyLimit() {
-        return routes.stream().mapToLong(Route::maxBodyBytes).max().orElse(1);
+        long largestRoute = routes.stream().mapToLong(Route::maxBodyBytes).max().orElse(1);
+        return Math.max(largestRoute, spaceHosts.map(SpaceHosts::maxBodyBytes).orElse(1L));
+    }
+
+    /**
+     * Every request whose host is under {@code wildcardDomain} ({@code *.knot.example.com}) goes to {@code handler},
+     * which authenticates it itself; nothing under that domain reaches the route table.
+     */
+    record SpaceHosts(String wildcardDomain, HttpHandler handler, long maxBodyBytes) {
+        SpaceHosts {
+            requireNonNull(wildcardDomain, "wildcardDomain is null");
+            requireNonNull(handler, "handler is null");
+            if (maxBodyBytes <= 0) {
+                throw new IllegalArgumentException(format("maxBodyBytes must be positive, got %s", maxBodyBytes));
+            }
+        }
     }
 
     static final class Builder {
@@ -42,6 +68,7 @@ final class RouteTable {
         private final Set<String> unfinished = new LinkedHashSet<>();
         private final Set<String> declared = new LinkedHashSet<>();
         private final List<Route> routes = new ArrayList<>();
+        private SpaceHosts spaceHosts;
 
         private Builder(long defaultMaxBodyBytes) {
             if (defaultMaxBodyBytes <= 0) {
@@ -82,6 +109,15 @@ final class RouteTable {
             return new Declaration(method, pathTemplate);
         }
 
+        /** Sends the requests on the spaces' hosts to {@code hosts.handler()}; only one such handler may be given. */
+        void spaceHosts(SpaceHosts hosts) {
+            requireNonNull(hosts, "hosts is null");
+            if (spaceHosts != null) {
+                throw new IllegalStateException("the space hosts already have a handler");
+            }
+            spaceHosts = hosts;
+        }
+
         RouteTable build() {
             if (!unfinished.isEmpty()) {
                 throw new IllegalStateException(format(
@@ -99,7 +135,7 @@ final class RouteTable {
                             route.handler()));
                 }
             }
-            return new RouteTable(all);
+            return new RouteTable(all, Optional.ofNullable(spaceHosts));
         }
 
         /** A route with a method and a path but no access rule yet; the only way on is {@link #access}. */

@@ -51,7 +51,7 @@ final class Router implements HttpHandler {
      * Undertow enforces the limit while the body is read (chunked bodies too); a declared length over it is
      * refused at once, before a byte of the body is read.
      */
-    private static void limitBody(HttpServerExchange exchange, long limit) {
+    static void limitBody(HttpServerExchange exchange, long limit) {
         exchange.setMaxEntitySize(limit);
         if (exchange.getRequestContentLength() > limit) {
             exchange.setPersistent(false);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HttpConfigTest {
@@ -39,6 +40,24 @@ class HttpConfigTest {
         assertThat(https.tls().scheme()).isEqualTo("https");
         assertThat(https.withTls(HttpTlsConfig.plain())).isEqualTo(plain);
         assertThat(https.withTrustedProxies(List.of("10.0.0.0/8")).tls()).isEqualTo(selfSigned);
+    }
+
+    @Test
+    void a_wildcard_domain_is_kept_lower_case_and_must_be_one() {
+        HttpConfig plain = HttpConfig.defaults("0.0.0.0", 3000, PUBLIC_URL);
+
+        assertThat(plain.wildcardDomain()).isEmpty();
+        assertThat(plain.withWildcardDomain(Optional.of("*.Knot.Example.com")).wildcardDomain())
+                .contains("*.knot.example.com");
+        assertThat(plain.withWildcardDomain(Optional.of("*.knot.example.com")).withTls(HttpTlsConfig.plain())
+                .wildcardDomain()).contains("*.knot.example.com");
+        for (String invalid : List.of("knot.example.com", "*.", "*..example.com", "*.knot.example.com.", "**.example.com",
+                "*.-knot.example.com", "*.knot_example.com")) {
+            assertThatThrownBy(() -> plain.withWildcardDomain(Optional.of(invalid)))
+                    .as(invalid)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("*.knot.example.com");
+        }
     }
 
     @Test
@@ -116,7 +135,8 @@ class HttpConfigTest {
                 config.ioThreads(),
                 config.workerThreads(),
                 config.trustedProxies(),
-                config.tls());
+                config.tls(),
+                config.wildcardDomain());
     }
 
     private static HttpConfig withParseTimeout(HttpConfig config, Duration timeout) {
@@ -133,6 +153,7 @@ class HttpConfigTest {
                 config.ioThreads(),
                 config.workerThreads(),
                 config.trustedProxies(),
-                config.tls());
+                config.tls(),
+                config.wildcardDomain());
     }
 }

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,7 +207,8 @@ class HttpServerTest {
                     1,
                     1,
                     List.of(),
-                    HttpTlsConfig.plain());
+                    HttpTlsConfig.plain(),
+                    Optional.empty());
             HttpServer second = new HttpServer(clashing, TestServers.table(clashing), new JsonCodec(), TestServers.access(clashing));
 
             assertThatThrownBy(second::start)

@@ -291,7 +291,7 @@ class TerminalRoutesTest {
         server = listen(new HttpConfig(defaults.host(), 0, PUBLIC_URL, defaults.maxRequestBodyBytes(),
                 defaults.maxHeaderBytes(), defaults.maxHeaders(), defaults.requestParseTimeout(),
                 Duration.ofMillis(400), defaults.drainTimeout(), defaults.ioThreads(), defaults.workerThreads(),
-                List.of(), defaults.tls()));
+                List.of(), defaults.tls(), defaults.wildcardDomain()));
         Browser browser = open(space, "bash", bearer(alice));
 
         assertThat(browser.pings.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();

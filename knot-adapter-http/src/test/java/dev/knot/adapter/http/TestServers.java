@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Real listeners on a loopback ephemeral port, with small limits so tests can cross them cheaply. */
 final class TestServers {
@@ -36,7 +37,8 @@ final class TestServers {
                 1,
                 4,
                 List.of(),
-                HttpTlsConfig.plain());
+                HttpTlsConfig.plain(),
+                Optional.empty());
     }
 
     /** A started server answering /health and the given test routes. */
