@@ -6,7 +6,6 @@ import dev.knot.ports.in.AgentEndpoint;
 import dev.knot.ports.model.KnotException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
@@ -22,7 +21,6 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -97,8 +95,8 @@ final class AgentWebsocketRelay {
     /** Whether the request is a websocket handshake this relay can complete. */
     boolean isHandshake(HttpServerExchange exchange) {
         return exchange.getRequestMethod().equals(Methods.GET)
-                && hasToken(exchange.getRequestHeaders().get(Headers.UPGRADE), "websocket")
-                && hasToken(exchange.getRequestHeaders().get(Headers.CONNECTION), "upgrade")
+                && HeaderTokens.contains(exchange.getRequestHeaders().get(Headers.UPGRADE), "websocket")
+                && HeaderTokens.contains(exchange.getRequestHeaders().get(Headers.CONNECTION), "upgrade")
                 && handshake.matches(new AsyncWebSocketHttpServerExchange(exchange, Set.of()));
     }
 
@@ -169,20 +167,5 @@ final class AgentWebsocketRelay {
 
     KnotException notAWebsocket() {
         return KnotException.invalid("a " + kind + " is opened with a websocket handshake");
-    }
-
-    /** Whether a comma-separated header such as {@code Connection: keep-alive, Upgrade} lists {@code token}. */
-    private static boolean hasToken(HeaderValues values, String token) {
-        if (values == null) {
-            return false;
-        }
-        for (String value : values) {
-            for (String listed : value.split(",")) {
-                if (listed.trim().toLowerCase(Locale.ROOT).equals(token)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.knot.ports.in.AgentUseCases;
 import dev.knot.ports.in.AuthUseCases;
@@ -15,14 +16,16 @@ import dev.knot.ports.in.TemplateUseCases;
 import dev.knot.ports.in.TemplateVarUseCases;
 import dev.knot.ports.in.UserUseCases;
 import dev.knot.ports.in.VolumeUseCases;
+import dev.knot.ports.in.WebPortUseCases;
 import dev.knot.ports.runtime.ManagedService;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The HTTP adapter's wiring: adds the listener to the {@code Set<ManagedService>} that knot-app starts and closes,
  * built from every bound {@link RouteGroup}. Needs bound from outside: {@link UserUseCases}, {@link GroupUseCases},
  * {@link AuthUseCases}, {@link TemplateUseCases}, {@link TemplateVarUseCases}, {@link SpaceUseCases},
- * {@link AgentUseCases} and {@link VolumeUseCases}.
+ * {@link AgentUseCases} and {@link VolumeUseCases}; and {@link WebPortUseCases} when the config has a wildcard domain.
  */
 public final class HttpServerModule extends AbstractModule {
     private final HttpConfig config;
@@ -38,6 +41,8 @@ public final class HttpServerModule extends AbstractModule {
         Multibinder<RouteGroup> routeGroups = Multibinder.newSetBinder(binder(), RouteGroup.class);
         routeGroups.addBinding().toInstance(new HealthRoutes());
         routeGroups.addBinding().toInstance(new ApiDocsRoutes());
+        // Needed only with a wildcard domain: without one there are no web ports to resolve.
+        OptionalBinder.newOptionalBinder(binder(), WebPortUseCases.class);
         Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(HttpServer.class);
     }
 
@@ -117,6 +122,24 @@ public final class HttpServerModule extends AbstractModule {
     @ProvidesIntoSet
     RouteGroup terminalRoutes(AgentUseCases agents, JsonCodec json) {
         return new TerminalRoutes(agents, json, config.idleTimeout());
+    }
+
+    /** The proxy to the spaces' agents, with its connection pools: one for the whole server. */
+    @Provides
+    @Singleton
+    AgentProxy agentProxy(JsonCodec json) {
+        return new AgentProxy(new ErrorMapper(json), new ClientAddresses(TrustedProxies.parse(config.trustedProxies())),
+                config.publicUrl());
+    }
+
+    @ProvidesIntoSet
+    RouteGroup codeServerRoutes(AgentUseCases agents, AgentProxy proxy) {
+        return new CodeServerRoutes(agents, proxy, origins);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup webPortRoutes(Optional<WebPortUseCases> webPorts, AuthUseCases auth, AgentProxy proxy, JsonCodec json) {
+        return new WebPortRoutes(config, webPorts, auth, proxy, new ErrorMapper(json));
     }
 
     /** Builds the route table here, so a badly declared route stops the injector, before anything listens. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * the socket peer is a trusted proxy. The host decides which space a request reaches, so it is an authorisation
  * input: anyone else's {@code X-Forwarded-Host} is ignored, and a trusted proxy's must name exactly one well-formed
  * host. Undertow itself refuses, with 400, a repeated {@code Host}, one with bad characters or port, and an
- * absolute-form request line naming another host (HttpServerHostTest keeps it to that).
+ * absolute-form request line naming another host (WebPortHostsTest keeps it to that).
  *
  * @param value {@code name} or {@code name:port}, as sent; empty for an HTTP/1.0 request without a host
  */

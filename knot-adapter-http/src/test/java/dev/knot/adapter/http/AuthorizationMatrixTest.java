@@ -116,6 +116,12 @@ class AuthorizationMatrixTest {
         expect("PUT /api/v1/agents/{space_id}/status",      401, 401, 401, 401, 401, 401, 401, 401, 200);
         // A plain GET is no websocket handshake: 400 once authenticated; TerminalRoutesTest covers who gets a shell.
         expect("GET /proxy/spaces/{space_id}/terminal/{shell}", 401, 400, 400, 400, 400, 400, 400, 400, 401);
+        // No space here has an agent, so code-server is 404 once authenticated; CodeServerRoutesTest covers the rest.
+        for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            expect(method + " /proxy/spaces/{space_id}/code-server/*", 401, 404, 404, 404, 404, 404, 404, 404, 401);
+        }
+        // Without a wildcard domain there are no web ports; WebPortProxyTest covers them.
+        expect("GET /proxy/webport/authorize",              401, 404, 404, 404, 404, 404, 404, 404, 401);
     }
 
     private static final AtomicReference<Scenario> CURRENT = new AtomicReference<>();

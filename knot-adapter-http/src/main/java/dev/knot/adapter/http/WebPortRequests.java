@@ -1,0 +1,184 @@
+package dev.knot.adapter.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import dev.knot.ports.in.AuthUseCases;
+import dev.knot.ports.in.WebPortHost;
+import dev.knot.ports.in.WebPortPass;
+import dev.knot.ports.in.WebPortTarget;
+import dev.knot.ports.in.WebPortUseCases;
+import dev.knot.ports.model.ErrorCode;
+import dev.knot.ports.model.KnotException;
+import dev.knot.ports.model.User;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Every request on a space's host ({@code <username>--<space>--<port>.<domain>}): private to the space's owner and to
+ * space managers. The browser proves who it is with the host's pass cookie, got through
+ * {@code /.knot/authorize?code=…} from the main origin (see {@link WebPortRoutes}); a script may send a knot session
+ * or API token as bearer instead. A browser without either is sent to the main origin to get one (GET and HEAD), and
+ * anything else is 401. Then the request goes to the space's agent, through {@link AgentProxy}.
+ *
+ * <p>Space hosts share their site with knot and with each other, so {@code SameSite} cookies do not keep another
+ * space's app from making a browser send this host's pass. A pass-authenticated write or websocket handshake
+ * that states an {@code Origin} must therefore come from a host of the same space (any of its ports).
+ *
+ * <p>Paths under {@code /.knot/} belong to knot and never reach the app. Store lookups run on a worker thread; the
+ * proxying itself holds no thread.
+ */
+final class WebPortRequests implements HttpHandler {
+    static final String AUTHORIZE_PATH = "/.knot/authorize";
+
+    private static final String RESERVED = "/.knot";
+    private static final HttpString ORIGIN = new HttpString("Origin");
+    /** A path on the host, and nothing that a browser could read as another host or a header. */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\s\\\\]*");
+
+    private final WebPortUseCases webPorts;
+    private final AuthUseCases auth;
+    private final AgentProxy proxy;
+    private final WebPortPassCookie passCookie;
+    private final String wildcardDomain;
+    private final String authorizeUrl;
+    private final ErrorMapper errors;
+
+    WebPortRequests(WebPortUseCases webPorts, AuthUseCases auth, AgentProxy proxy, URI publicUrl,
+            String wildcardDomain, ErrorMapper errors) {
+        this.webPorts = requireNonNull(webPorts, "webPorts is null");
+        this.auth = requireNonNull(auth, "auth is null");
+        this.proxy = requireNonNull(proxy, "proxy is null");
+        this.passCookie = new WebPortPassCookie(requireNonNull(publicUrl, "publicUrl is null"));
+        this.wildcardDomain = requireNonNull(wildcardDomain, "wildcardDomain is null");
+        this.authorizeUrl = publicUrl.toString().replaceAll("/+$", "") + WebPortRoutes.AUTHORIZE;
+        this.errors = requireNonNull(errors, "errors is null");
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        exchange.dispatch(new ErrorMappingHandler(this::onWorkerThread, errors));
+    }
+
+    private void onWorkerThread(HttpServerExchange exchange) throws Exception {
+        WebPortHost host = HostDispatch.spaceHost(exchange);
+        String path = exchange.getRequestPath();
+        if (path.equals(RESERVED) || path.startsWith(RESERVED + "/")) {
+            reserved(exchange, host, path);
+            return;
+        }
+        Optional<User> user = authenticate(exchange, host);
+        if (user.isEmpty()) {
+            if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
+                throw Credentials.unauthenticated();
+            }
+            Redirects.found(exchange, authorizeUrl + "?host=" + encode(host.hostName()) + "&next="
+                    + encode(pathAndQuery(exchange)));
+            return;
+        }
+        WebPortTarget target = webPorts.resolve(user.get(), host);
+        proxy.forward(exchange, target.agent(), target.agentPathPrefix(), AgentProxy.Mount.SPACE_HOST);
+    }
+
+    /**
+     * {@code GET /.knot/authorize?code=…}: the one-time code becomes this host's pass cookie. Not HEAD: a prefetch
+     * must not use up the code.
+     */
+    private void reserved(HttpServerExchange exchange, WebPortHost host, String path) {
+        if (!path.equals(AUTHORIZE_PATH)) {
+            throw new RejectedRequestException(ErrorReply.notFound());
+        }
+        if (!exchange.getRequestMethod().equals(Methods.GET)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
+            throw new RejectedRequestException(ErrorReply.methodNotAllowed());
+        }
+        Deque<String> codes = exchange.getQueryParameters().get("code");
+        if (codes == null || codes.size() != 1 || codes.getFirst().isEmpty()) {
+            throw KnotException.invalid("code is required, once");
+        }
+        WebPortPass pass = webPorts.redeem(codes.getFirst(), host);
+        passCookie.set(exchange, pass);
+        Redirects.found(exchange, LOCAL_PATH.matcher(pass.next()).matches() ? pass.next() : "/");
+    }
+
+    /**
+     * The pass cookie, else a knot credential as bearer; empty when the request carries neither (or only passes
+     * that are no longer valid).
+     */
+    private Optional<User> authenticate(HttpServerExchange exchange, WebPortHost host) {
+        for (String pass : passCookie.presented(exchange)) {
+            try {
+                User user = webPorts.authenticate(pass, host);
+                requireSameSpaceOrigin(exchange, host);
+                return Optional.of(user);
+            } catch (KnotException refused) {
+                if (refused.code() != ErrorCode.UNAUTHENTICATED) {
+                    throw refused;
+                }
+            }
+        }
+        if (!exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)) {
+            return Optional.empty();
+        }
+        // Only the header counts here: knot's session cookie belongs to knot's own host, never to a space's.
+        String bearer = Credentials.find(exchange).orElseThrow(Credentials::unauthenticated).secret();
+        try {
+            return Optional.of(auth.authenticate(bearer).user());
+        } catch (KnotException refused) {
+            if (refused.code() == ErrorCode.UNAUTHENTICATED) {
+                throw Credentials.unauthenticated();
+            }
+            throw refused;
+        }
+    }
+
+    private void requireSameSpaceOrigin(HttpServerExchange exchange, WebPortHost host) {
+        if (SameOriginPolicy.isSafe(exchange.getRequestMethod()) && !AgentProxy.isWebsocketHandshake(exchange)) {
+            return;
+        }
+        String origin = exchange.getRequestHeaders().getFirst(ORIGIN);
+        if (origin == null) {
+            return;
+        }
+        Optional<WebPortHost> from = originHost(origin).flatMap(name -> WebPortHost.parse(name, wildcardDomain));
+        if (from.isEmpty() || !from.get().username().equals(host.username())
+                || !from.get().spaceName().equals(host.spaceName())) {
+            throw new KnotException(ErrorCode.PERMISSION_DENIED, SameOriginPolicy.REFUSED_MESSAGE);
+        }
+    }
+
+    /** {@code host[:port]} of an http(s) origin; empty for {@code null} and anything else. */
+    private static Optional<String> originHost(String origin) {
+        try {
+            URI uri = new URI(origin.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
+                    || uri.getRawUserInfo() != null) {
+                return Optional.empty();
+            }
+            return Optional.of(uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+        } catch (URISyntaxException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static String pathAndQuery(HttpServerExchange exchange) {
+        String query = exchange.getQueryString();
+        String path = AgentProxy.rawPath(exchange);
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, UTF_8);
+    }
+}
