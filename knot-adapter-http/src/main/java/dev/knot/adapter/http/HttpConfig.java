@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
  * @param trustedProxies the addresses ({@code 10.0.0.5}) and networks ({@code 10.0.0.0/8}) of reverse proxies whose
  *     {@code X-Forwarded-For} is believed ({@code server.trusted_proxies}); empty: the socket peer is the client
  * @param tls plain HTTP or HTTPS, on the same address either way
- * @param wildcardDomain {@code server.wildcard_domain}, e.g. {@code *.knot.example.com}, kept lower-case: the
- *     spaces' web ports are served on the hosts under it; empty: no web ports
+ * @param wildcardDomain {@code server.wildcard_domain}, e.g. {@code *.knot.example.com}, kept lower-case and without
+ *     the final dot or port it may have (hosts are matched by name): the spaces' web ports are served on the hosts
+ *     under it; empty: no web ports
  */
 public record HttpConfig(
         String host,
@@ -61,7 +63,8 @@ public record HttpConfig(
     static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
     static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Pattern WILDCARD_DOMAIN = Pattern.compile("\\*(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+    private static final Pattern WILDCARD_DOMAIN =
+            Pattern.compile("(\\*(\\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)+)\\.?(:[0-9]{1,5})?");
 
     public HttpConfig {
         requireNonNull(host, "host is null");
@@ -135,12 +138,12 @@ public record HttpConfig(
     }
 
     private static String wildcard(String domain) {
-        String lower = domain.trim().toLowerCase(Locale.ROOT);
-        if (!WILDCARD_DOMAIN.matcher(lower).matches()) {
+        Matcher matcher = WILDCARD_DOMAIN.matcher(domain.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
             throw new IllegalArgumentException(
                     format("wildcardDomain must look like *.knot.example.com, got \"%s\"", domain));
         }
-        return lower;
+        return matcher.group(1);
     }
 
     private static void positive(String name, long value) {

@@ -49,10 +49,14 @@ class HttpConfigTest {
         assertThat(plain.wildcardDomain()).isEmpty();
         assertThat(plain.withWildcardDomain(Optional.of("*.Knot.Example.com")).wildcardDomain())
                 .contains("*.knot.example.com");
+        for (String sameDomain : List.of("*.knot.example.com:8443", "*.knot.example.com.", "*.knot.example.com.:443")) {
+            assertThat(plain.withWildcardDomain(Optional.of(sameDomain)).wildcardDomain()).as(sameDomain)
+                    .contains("*.knot.example.com");
+        }
         assertThat(plain.withWildcardDomain(Optional.of("*.knot.example.com")).withTls(HttpTlsConfig.plain())
                 .wildcardDomain()).contains("*.knot.example.com");
-        for (String invalid : List.of("knot.example.com", "*.", "*..example.com", "*.knot.example.com.", "**.example.com",
-                "*.-knot.example.com", "*.knot_example.com")) {
+        for (String invalid : List.of("knot.example.com", "*.", "*..example.com", "**.example.com", "*.-knot.example.com",
+                "*.knot.example.com:", "*.knot.example.com:x", "*.knot example.com")) {
             assertThatThrownBy(() -> plain.withWildcardDomain(Optional.of(invalid)))
                     .as(invalid)
                     .isInstanceOf(IllegalArgumentException.class)

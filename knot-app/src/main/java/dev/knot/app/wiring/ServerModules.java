@@ -36,7 +36,8 @@ final class ServerModules {
         modules.add(AgentReportLog.module());
         modules.add(new HttpServerModule(HttpConfig.defaults(listen.bindHost(), listen.port(), config.server().url())
                 .withTrustedProxies(config.server().trustedProxies())
-                .withTls(ServerTls.forServer(config.server()))));
+                .withTls(ServerTls.forServer(config.server()))
+                .withWildcardDomain(config.server().wildcardDomain())));
         return List.copyOf(modules);
     }
 
