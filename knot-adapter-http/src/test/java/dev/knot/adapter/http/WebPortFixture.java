@@ -69,10 +69,8 @@ final class WebPortFixture implements AutoCloseable {
 
     WebPortFixture(HttpConfig config) {
         world.spaces.create(space);
-        registration = world.agentService.register(space.id(), agent.address(), "test");
+        registration = registerAgentAt(agent.address());
         agent.expectBearer(registration.serverToken());
-        world.agentService.report(world.agentService.authenticate(space.id(), registration.accessToken()),
-                new AgentReport("test", true, 22, 0, true, Map.of(), Map.of(8080, "web", 9090, "api")));
         server = listen(config);
         browser = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -84,6 +82,14 @@ final class WebPortFixture implements AutoCloseable {
 
     static HttpConfig config() {
         return HttpConfig.defaults("127.0.0.1", 0, PUBLIC_URL).withWildcardDomain(Optional.of(WILDCARD_DOMAIN));
+    }
+
+    /** Registers the space's agent at {@code address}, reporting ports 8080 and 9090. */
+    AgentRegistration registerAgentAt(String address) {
+        AgentRegistration registered = world.agentService.register(space.id(), address, "test");
+        world.agentService.report(world.agentService.authenticate(space.id(), registered.accessToken()),
+                new AgentReport("test", true, 22, 0, true, Map.of(), Map.of(8080, "web", 9090, "api")));
+        return registered;
     }
 
     String session(User user) {

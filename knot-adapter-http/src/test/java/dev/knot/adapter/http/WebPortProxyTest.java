@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -386,6 +389,33 @@ class WebPortProxyTest {
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(fixture.json(response.body()).path("code").asText()).isEqualTo("AGENT_UNREACHABLE");
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+    }
+
+    @Test
+    void an_agent_that_never_accepts_the_connection_is_a_json_502_at_the_connect_deadline() throws Exception {
+        // A listener that accepts nothing: once its backlog is full, the kernel drops further connection attempts.
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> backlog = new ArrayList<>();
+            try {
+                for (int index = 0; index < 4; index++) {
+                    Socket queued = new Socket();
+                    queued.connect(silent.getLocalSocketAddress(), 200);
+                    backlog.add(queued);
+                }
+            } catch (IOException backlogFull) {
+                // The backlog is full: new connections now wait, which is the case under test.
+            }
+            fixture.registerAgentAt("127.0.0.1:" + silent.getLocalPort());
+
+            HttpResponse<String> response = fixture.call("GET", SPACE_HOST, "/").bearer(fixture.token(fixture.alice))
+                    .send();
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(fixture.json(response.body()).path("code").asText()).isEqualTo("AGENT_UNREACHABLE");
+            for (Socket queued : backlog) {
+                queued.close();
+            }
+        }
     }
 
     @Test
