@@ -124,6 +124,11 @@ public final class HttpServerModule extends AbstractModule {
         return new TerminalRoutes(agents, json, config.idleTimeout());
     }
 
+    @ProvidesIntoSet
+    RouteGroup tunnelRoutes(AgentUseCases agents, JsonCodec json) {
+        return new TunnelRoutes(agents, json, config.idleTimeout());
+    }
+
     /** The proxy to the spaces' agents, with its connection pools: one for the whole server. */
     @Provides
     @Singleton

@@ -116,6 +116,9 @@ class AuthorizationMatrixTest {
         expect("PUT /api/v1/agents/{space_id}/status",      401, 401, 401, 401, 401, 401, 401, 401, 200);
         // A plain GET is no websocket handshake: 400 once authenticated; TerminalRoutesTest covers who gets a shell.
         expect("GET /proxy/spaces/{space_id}/terminal/{shell}", 401, 400, 400, 400, 400, 400, 400, 400, 401);
+        // The same for the tunnels of knot forward; TunnelRoutesTest covers whose spaces they reach.
+        expect("GET /proxy/spaces/{space_name}/ssh",        401, 400, 400, 400, 400, 400, 400, 400, 401);
+        expect("GET /proxy/spaces/{space_name}/port/{port}", 401, 400, 400, 400, 400, 400, 400, 400, 401);
         // No space here has an agent, so code-server is 404 once authenticated; CodeServerRoutesTest covers the rest.
         for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
             expect(method + " /proxy/spaces/{space_id}/code-server/*", 401, 404, 404, 404, 404, 404, 404, 404, 401);
@@ -273,6 +276,8 @@ class AuthorizationMatrixTest {
             Space space = (needsStartedSpace ? startedSpaces : stoppedSpaces).get(spacesOwner.id());
             String path = template
                     .replace("{space_id}", space.id().value())
+                    .replace("{space_name}", space.name())
+                    .replace("{port}", "22")
                     .replace("{volume_id}", (stopping ? startedVolume : stoppedVolume).id().value())
                     .replace("{user_id}", owner.id().value())
                     .replace("{group_id}", group.id().value())
