@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole path a developer uses, with real processes: `knot server` on the embedded store, the Nomad simulator
  * running the space's raw_exec task, which is `knot agent` from the built jar, and a browser terminal opened
- * through the server to a real shell in the "space".
+ * through the server to a real shell in the "space". The template does not pass KNOT_AGENT_KEY: the server adds it
+ * to the job, and the agent registers with it.
  */
 class AgentEndToEndIT {
     private static final String ADMIN_EMAIL = "admin@example.com";
@@ -143,12 +144,21 @@ class AgentEndToEndIT {
         JsonNode space = api.expect(201, "POST", "/api/v1/spaces", admin, Map.of("name", "manual",
                 "template_id", MANUAL_TEMPLATE, "agent_url", "http://127.0.0.1:1", "shell", "bash"));
         String spaceId = space.get("space_id").asText();
-        try (KnotProcess first = startAgent(spaceId)) {
+        // A hand-installed agent is given the key its owner reads from the server.
+        String key = api.expect(200, "GET", "/api/v1/spaces/" + spaceId + "/agent-key", admin, null)
+                .get("registration_key").asText();
+        try (KnotProcess keyless = startAgent(spaceId, "")) {
+            // Without the key the agent is refused: its warning says so, and no state appears for it.
+            await().atMost(60, SECONDS).until(() -> keyless.err().contains("answered 401"));
+            assertThat(api.expect(200, "GET", "/api/v1/spaces/" + spaceId + "/service-state", admin, null)
+                    .get("has_terminal").asBoolean()).isFalse();
+        }
+        try (KnotProcess first = startAgent(spaceId, key)) {
             awaitAgent(spaceId);
             first.kill();
             first.awaitExit(java.time.Duration.ofSeconds(30));
         }
-        try (KnotProcess second = startAgent(spaceId)) {
+        try (KnotProcess second = startAgent(spaceId, key)) {
             // The state of the killed agent points at a dead port until the new one registers; then the terminal works.
             await().atMost(60, SECONDS).ignoreExceptions().until(() -> {
                 try (TerminalSocket terminal = TerminalSocket.open(port, spaceId, "bash", bearer(admin))) {
@@ -172,11 +182,12 @@ class AgentEndToEndIT {
         return started;
     }
 
-    private KnotProcess startAgent(String spaceId) throws IOException {
+    private KnotProcess startAgent(String spaceId, String registrationKey) throws IOException {
         Path working = Files.createDirectories(root.resolve("agent-" + System.nanoTime()));
         Map<String, String> environment = new HashMap<>();
         environment.put("KNOT_SERVER", "http://127.0.0.1:" + port);
         environment.put("KNOT_SPACEID", spaceId);
+        environment.put("KNOT_AGENT_KEY", registrationKey);
         environment.put("KNOT_LISTEN", "127.0.0.1:" + KnotProcess.freePort());
         return KnotProcess.start(KnotProcess.currentJava(), working, environment, "agent");
     }

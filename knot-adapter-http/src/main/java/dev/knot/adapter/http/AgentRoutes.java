@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The routes agents call (reference §4.3 "Agent routes"): registration, which needs no credential because the agent
- * has none yet, and state reports, which need the token registration gave. The domain decides which spaces may
- * register; these routes only translate the original's JSON.
+ * The routes agents call (reference §4.3 "Agent routes"): registration, which carries the space's registration key
+ * in its body (the agent has no token yet), and state reports, which need the token registration gave. The domain
+ * checks the key and decides which spaces may register; these routes only translate the original's JSON.
  */
 final class AgentRoutes implements RouteGroup {
     private static final String AGENT = ApiPaths.V1 + "/agents/{" + AccessRule.AGENT_SPACE_PARAMETER + "}";
     private static final String STATUS = AGENT + "/status";
-    /** A registration carries an address and a version. */
+    /** A registration carries an address, a version and a key. */
     private static final long MAX_REGISTRATION_BYTES = 4 * 1024;
     /** A report names at most 2 × 64 ports with names of up to 64 characters: about 10 KB as agents write it. */
     private static final long MAX_REPORT_BYTES = 16 * 1024;
@@ -44,10 +44,15 @@ final class AgentRoutes implements RouteGroup {
     }
 
     /**
-     * {@code {address, agent_version}}. The original agent sends no body: its server found the agent's address in
-     * Nomad, this one is told it.
+     * {@code {address, agent_version, registration_key}}. The original agent sends no body: its server found the
+     * agent's address in Nomad and asked for no key; this one is told the address and checks the key.
      */
-    record RegistrationRequest(String address, String agentVersion) {}
+    record RegistrationRequest(String address, String agentVersion, String registrationKey) {
+        @Override
+        public String toString() {
+            return "RegistrationRequest[address=" + address + ", agent_version=" + agentVersion + "]";
+        }
+    }
 
     /**
      * The original's answer plus {@code server_token}, the bearer the server presents to the agent (the original
@@ -105,7 +110,7 @@ final class AgentRoutes implements RouteGroup {
                 .orElseThrow(() -> KnotException.invalid("address: is required: the host:port where the server"
                         + " reaches the agent (knot-Java's agent sends it; the original Go agent does not)"));
         AgentRegistration registration = agents.register(spaceId, request.address(),
-                requireNonNullElse(request.agentVersion(), ""));
+                requireNonNullElse(request.agentVersion(), ""), request.registrationKey());
         json.send(exchange, StatusCodes.OK, new RegistrationReply(true, registration.accessToken(),
                 registration.serverToken(), publicUrl.toString(), registration.sshPublicKey(),
                 registration.githubUsername()));

@@ -116,6 +116,14 @@ final class SpaceRoutes implements RouteGroup {
 
     record SpaceCreated(boolean status, String spaceId) {}
 
+    /** GET /spaces/{space_id}/agent-key: what a hand-installed agent is given as KNOT_AGENT_KEY. */
+    record AgentKeyReply(String registrationKey) {
+        @Override
+        public String toString() {
+            return "AgentKeyReply[registration_key=(hidden)]";
+        }
+    }
+
     @Override
     public void addTo(RouteTable.Builder routes) {
         routes.get(SPACES).access(AccessRule.AUTHENTICATED).onWorkerThread(this::list);
@@ -126,6 +134,7 @@ final class SpaceRoutes implements RouteGroup {
         routes.post(SPACE + "/start").access(AccessRule.AUTHENTICATED).onWorkerThread(this::start);
         routes.post(SPACE + "/stop").access(AccessRule.AUTHENTICATED).onWorkerThread(this::stop);
         routes.get(SPACE + "/service-state").access(AccessRule.AUTHENTICATED).onWorkerThread(this::serviceState);
+        routes.get(SPACE + "/agent-key").access(AccessRule.AUTHENTICATED).onWorkerThread(this::agentKey);
         routes.post(SPACES + "/stop-for-user/{user_id}").access(AccessRule.AUTHENTICATED)
                 .onWorkerThread(this::stopForUser);
     }
@@ -188,6 +197,11 @@ final class SpaceRoutes implements RouteGroup {
     private void serviceState(HttpServerExchange exchange) {
         json.send(exchange, StatusCodes.OK,
                 ServiceStateReply.of(spaces.serviceState(caller(exchange), spaceId(exchange))));
+    }
+
+    private void agentKey(HttpServerExchange exchange) {
+        json.send(exchange, StatusCodes.OK,
+                new AgentKeyReply(spaces.agentRegistrationKey(caller(exchange), spaceId(exchange))));
     }
 
     private void stopForUser(HttpServerExchange exchange) {

@@ -8,6 +8,7 @@ import dev.knot.ports.in.CreateUserCommand;
 import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.in.SpaceCommand;
 import dev.knot.ports.in.TemplateCommand;
+import dev.knot.ports.model.Id;
 import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.Template;
@@ -24,15 +25,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent routes over a real listener: registration of started spaces, state reports that reach the service
- * state, the refusals of bad input, and tokens that open their own space's report route and nothing else.
+ * The agent routes over a real listener: registration of started spaces with their registration key, state reports
+ * that reach the service state, the refusals of bad input, and tokens that open their own space's report route and
+ * nothing else.
  */
 class AgentRoutesTest {
     private static final String AGENTS = "/api/v1/agents/";
     private static final String JOB = "job \"dev\" {\n  group \"g\" {\n    task \"t\" {\n      driver = \"raw_exec\"\n"
             + "    }\n  }\n}\n";
     private static final String SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 alice@laptop";
-    private static final String REGISTRATION = "{\"address\":\"10.0.0.7:3000\",\"agent_version\":\"0.1.0\"}";
     /** What the agent sends: the original's report, ports by number as text. */
     private static final String REPORT = "{\"agent_version\":\"0.1.0\",\"has_code_server\":true,\"ssh_port\":22,"
             + "\"vnc_http_port\":0,\"has_terminal\":true,\"tcp_ports\":{\"22\":\"SSH\",\"5432\":\"postgres\"},"
@@ -40,6 +41,7 @@ class AgentRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiServer api;
+    private User admin;
     private User alice;
     private String aliceToken;
     private Template template;
@@ -48,7 +50,7 @@ class AgentRoutesTest {
     @BeforeEach
     void start() {
         api = ApiServer.start();
-        User admin = api.world.admin();
+        admin = api.world.admin();
         alice = api.world.userService.createUser(admin, new CreateUserCommand("alice", World.email("alice"),
                 World.PASSWORD, "", Set.of(), Set.of(), true, 0, 0, SSH_KEY, "octocat", Shell.BASH, "UTC"));
         aliceToken = api.world.token(alice);
@@ -63,7 +65,7 @@ class AgentRoutesTest {
 
     @Test
     void a_started_space_registers_and_gets_its_tokens_the_servers_url_and_the_owners_keys() throws Exception {
-        HttpResponse<String> response = register(started.id().value(), REGISTRATION);
+        HttpResponse<String> response = register(started.id().value(), registration(keyOf(started)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode reply = JSON.readTree(response.body());
@@ -117,12 +119,62 @@ class AgentRoutesTest {
         Space stopped = api.world.spaceService.createSpace(alice, new SpaceCommand("stopped", template.id(), "",
                 Shell.BASH, Optional.empty(), Map.of(), List.of()));
 
-        assertThat(register("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", REGISTRATION).statusCode())
-                .as("unknown space").isEqualTo(404);
-        assertThat(register("not-a-uuid", REGISTRATION).statusCode()).as("not an id").isEqualTo(404);
-        HttpResponse<String> notStarted = register(stopped.id().value(), REGISTRATION);
+        String unknown = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+        assertThat(register(unknown, registration(api.world.agentKeys.keyFor(Id.of(unknown)))).statusCode())
+                .as("unknown space, with the key its id would have").isEqualTo(404);
+        assertThat(register("not-a-uuid", registration(keyOf(started))).statusCode()).as("not an id")
+                .isEqualTo(404);
+        HttpResponse<String> notStarted = register(stopped.id().value(), registration(keyOf(stopped)));
         assertThat(notStarted.statusCode()).as("stopped space").isEqualTo(423);
         assertThat(notStarted.body()).contains("space is not started");
+    }
+
+    @Test
+    void a_registration_without_the_spaces_key_is_a_401_and_leaves_the_registered_agent_alone() throws Exception {
+        Space other = startedSpace("other");
+        String id = started.id().value();
+        String current = registeredToken(started);
+        String key = keyOf(started);
+        String unknown = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+
+        List<HttpResponse<String>> refused = List.of(
+                register(id, "{\"address\":\"10.6.6.6:3000\",\"agent_version\":\"0.1.0\"}"),
+                register(id, "{\"address\":\"10.6.6.6:3000\",\"registration_key\":null}"),
+                register(id, registration("")),
+                register(id, registration(keyOf(other))),
+                register(id, registration(key.substring(0, key.length() - 1))),
+                register(id, registration(key + "A")),
+                register(id, registration(current)),
+                register(unknown, registration(key)));
+
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo(
+                    "{\"error\":\"agent registration key is not valid\",\"code\":\"UNAUTHENTICATED\"}");
+        }
+        assertThat(api.world.agentStates.find(started.id()).orElseThrow().address()).isEqualTo("10.0.0.7:3000");
+        assertThat(report(started, current, REPORT).statusCode()).as("the registered agent still reports")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_owner_reads_the_key_of_a_manual_space_and_a_hand_installed_agent_registers_with_it() throws Exception {
+        api.world.templateService.ensureManualTemplate();
+        Space manual = api.world.spaceService.createSpace(alice, new SpaceCommand("manual", Template.MANUAL_ID,
+                "http://10.0.0.9:3000", Shell.BASH, Optional.empty(), Map.of(), List.of()));
+        User bob = api.world.user(admin, "bob");
+        String path = "/api/v1/spaces/" + manual.id() + "/agent-key";
+
+        HttpResponse<String> read = api.call("GET", path).bearer(aliceToken).send();
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        String key = JSON.readTree(read.body()).path("registration_key").asText();
+        assertThat(key).startsWith("knot_ar_");
+        assertThat(register(manual.id().value(), registration("")).statusCode()).as("no key").isEqualTo(401);
+        assertThat(register(manual.id().value(), registration(key)).statusCode()).isEqualTo(200);
+        assertThat(api.call("GET", path).bearer(api.world.token(bob)).send().statusCode()).as("another user")
+                .isEqualTo(404);
+        assertThat(api.call("GET", path).send().statusCode()).as("no credential").isEqualTo(401);
     }
 
     @Test
@@ -144,11 +196,13 @@ class AgentRoutesTest {
         String id = started.id().value();
 
         assertThat(register(id, "{\"address\":").statusCode()).as("malformed JSON").isEqualTo(400);
+        String key = keyOf(started);
         assertThat(register(id, "{\"address\":\"10.0.0.7:3000\",\"token\":\"x\"}").statusCode())
                 .as("unknown field").isEqualTo(400);
-        assertThat(register(id, "{\"address\":\"no port here\"}").statusCode()).as("bad address").isEqualTo(400);
-        assertThat(register(id, "{\"address\":\"10.0.0.7:3000\",\"agent_version\":\"" + "9".repeat(33) + "\"}")
-                .statusCode()).as("long version").isEqualTo(400);
+        assertThat(register(id, "{\"address\":\"no port here\",\"registration_key\":\"" + key + "\"}")
+                .statusCode()).as("bad address").isEqualTo(400);
+        assertThat(register(id, "{\"address\":\"10.0.0.7:3000\",\"agent_version\":\"" + "9".repeat(33)
+                + "\",\"registration_key\":\"" + key + "\"}").statusCode()).as("long version").isEqualTo(400);
         Optional<HttpResponse<String>> oversized = api.call("POST", AGENTS + id)
                 .json("{\"address\":\"10.0.0.7:3000\",\"agent_version\":\"" + "x".repeat(5000) + "\"}")
                 .sendOversized();
@@ -274,9 +328,10 @@ class AgentRoutesTest {
         List<String> secrets;
         List<HttpResponse<String>> errors;
         try (CapturedLog log = new CapturedLog()) {
-            JsonNode registration = JSON.readTree(register(started.id().value(), REGISTRATION).body());
+            String key = keyOf(started);
+            JsonNode registration = JSON.readTree(register(started.id().value(), registration(key)).body());
             String token = registration.path("access_token").asText();
-            secrets = List.of(token, registration.path("server_token").asText());
+            secrets = List.of(token, registration.path("server_token").asText(), key);
             report(started, token, REPORT);
             String path = AGENTS + started.id() + "/status";
             errors = List.of(
@@ -284,7 +339,9 @@ class AgentRoutesTest {
                     api.call("PUT", path).bearer(token + "x").json(REPORT).send(),
                     api.call("PUT", AGENTS + startedSpace("other").id() + "/status").bearer(token).json(REPORT).send(),
                     api.call("GET", "/api/v1/users/whoami").bearer(token).send(),
-                    report(started, token, ports("\"0\":\"" + token + "\"")));
+                    report(started, token, ports("\"0\":\"" + token + "\"")),
+                    register(started.id().value(), registration(key + "x")),
+                    register(started.id().value(), "{\"address\":\"bad\",\"registration_key\":\"" + key + "\"}"));
 
             for (String line : log.lines()) {
                 for (String secret : secrets) {
@@ -310,8 +367,17 @@ class AgentRoutesTest {
         return api.call("POST", AGENTS + spaceId).json(body).send();
     }
 
+    /** A registration as knot-Java's agent sends it, with {@code key} as the registration key. */
+    private static String registration(String key) {
+        return "{\"address\":\"10.0.0.7:3000\",\"agent_version\":\"0.1.0\",\"registration_key\":\"" + key + "\"}";
+    }
+
+    private String keyOf(Space space) {
+        return api.world.agentKeys.keyFor(space.id());
+    }
+
     private String registeredToken(Space space) throws Exception {
-        HttpResponse<String> response = register(space.id().value(), REGISTRATION);
+        HttpResponse<String> response = register(space.id().value(), registration(keyOf(space)));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).path("access_token").asText();
     }

@@ -97,6 +97,7 @@ class AuthorizationMatrixTest {
         expect("POST /api/v1/spaces/{space_id}/start",      401, 200, 404, 404, 404, 200, 404, 200, 401);
         expect("POST /api/v1/spaces/{space_id}/stop",       401, 200, 404, 404, 404, 200, 404, 200, 401);
         expect("GET /api/v1/spaces/{space_id}/service-state", 401, 200, 404, 404, 404, 200, 404, 200, 401);
+        expect("GET /api/v1/spaces/{space_id}/agent-key",   401, 200, 404, 404, 404, 200, 404, 200, 401);
         expect("POST /api/v1/spaces/stop-for-user/{user_id}", 401, 200, 403, 200, 403, 200, 403, 200, 401);
         expect("GET /api/v1/volumes",                       401, 403, 403, 403, 403, 403, 200, 200, 401);
         expect("POST /api/v1/volumes",                      401, 403, 403, 403, 403, 403, 201, 201, 401);
@@ -112,6 +113,7 @@ class AuthorizationMatrixTest {
         expect("POST /api/v1/tokens",                       401, 201, 201, 201, 201, 201, 201, 201, 401);
         expect("DELETE /api/v1/tokens/{token_id}",          401, 200, 404, 404, 404, 404, 404, 404, 401);
         expect("GET /api/v1/ping",                          401, 200, 200, 200, 200, 200, 200, 200, 401);
+        // Whoever holds the space's registration key (in the body) registers; AgentRoutesTest covers the key.
         expect("POST /api/v1/agents/{space_id}",            200, 200, 200, 200, 200, 200, 200, 200, 200);
         expect("PUT /api/v1/agents/{space_id}/status",      401, 401, 401, 401, 401, 401, 401, 401, 200);
         // A plain GET is no websocket handshake: 400 once authenticated; TerminalRoutesTest covers who gets a shell.
@@ -289,14 +291,15 @@ class AuthorizationMatrixTest {
                     .replace("{shell}", "bash");
             ApiServer.Call call = api.call(method, path);
             if (principal == Principal.AGENT) {
-                call.bearer(world.agentService.register(startedSpaces.get(spaceOwner.id()).id(), "10.0.0.7:3000",
-                        "test").accessToken());
+                Space agentsSpace = startedSpaces.get(spaceOwner.id());
+                call.bearer(world.agentService.register(agentsSpace.id(), "10.0.0.7:3000", "test",
+                        world.agentKeys.keyFor(agentsSpace.id())).accessToken());
             } else if (principal != Principal.NONE) {
                 call.bearer(tokens.get(principal));
             }
             String body = body(method, template, owner, openTemplate);
             if (body != null) {
-                call.json(body);
+                call.json(body.replace("{registration_key}", world.agentKeys.keyFor(space.id())));
             }
             return call.send();
         }
@@ -325,7 +328,8 @@ class AuthorizationMatrixTest {
                 case "PUT /api/v1/spaces/{space_id}" -> "{\"name\":\"renamed\"}";
                 case "POST /api/v1/volumes" -> "{\"name\":\"scratch\",\"definition\":\"\"}";
                 case "PUT /api/v1/volumes/{volume_id}" -> "{\"name\":\"renamed\"}";
-                case "POST /api/v1/agents/{space_id}" -> "{\"address\":\"10.0.0.8:3000\",\"agent_version\":\"test\"}";
+                case "POST /api/v1/agents/{space_id}" -> "{\"address\":\"10.0.0.8:3000\",\"agent_version\":\"test\","
+                        + "\"registration_key\":\"{registration_key}\"}";
                 case "PUT /api/v1/agents/{space_id}/status" -> "{\"agent_version\":\"test\",\"has_code_server\":false,"
                         + "\"ssh_port\":22,\"vnc_http_port\":0,\"has_terminal\":true,\"tcp_ports\":{\"22\":\"SSH\"},"
                         + "\"http_ports\":{}}";

@@ -66,7 +66,8 @@ class TerminalRoutesTest {
         aliceToken = world.token(alice);
         space = runningSpace(alice);
         agent = new FakeAgentTerminal("not registered yet");
-        registration = world.agentService.register(space.id(), "127.0.0.1:" + agent.port(), "test");
+        registration = world.agentService.register(space.id(), "127.0.0.1:" + agent.port(), "test",
+                world.agentKeys.keyFor(space.id()));
         agent.expectBearer(registration.serverToken());
         server = listen(HttpConfig.defaults("127.0.0.1", 0, PUBLIC_URL));
     }
@@ -183,7 +184,8 @@ class TerminalRoutesTest {
             closedPort = socket.getLocalPort();
         }
         Space unreachable = runningSpace(alice);
-        world.agentService.register(unreachable.id(), "127.0.0.1:" + closedPort, "test");
+        world.agentService.register(unreachable.id(), "127.0.0.1:" + closedPort, "test",
+                world.agentKeys.keyFor(unreachable.id()));
 
         HttpResponse<?> refused = refusedHandshake(unreachable, "bash", bearer(alice));
 

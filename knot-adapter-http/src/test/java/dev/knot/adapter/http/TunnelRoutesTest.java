@@ -371,7 +371,8 @@ class TunnelRoutesTest {
 
     /** Registers an agent for the space and reports its ports, as a real agent does after registering. */
     private AgentRegistration connectAgent(Space target, String address, int sshPort, Map<Integer, String> tcpPorts) {
-        AgentRegistration registered = world.agentService.register(target.id(), address, "test");
+        AgentRegistration registered = world.agentService.register(target.id(), address, "test",
+                world.agentKeys.keyFor(target.id()));
         world.agentService.report(world.agentService.authenticate(target.id(), registered.accessToken()),
                 new AgentReport("test", false, sshPort, 0, true, tcpPorts, Map.of()));
         return registered;

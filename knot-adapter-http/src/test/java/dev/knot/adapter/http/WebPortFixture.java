@@ -86,7 +86,8 @@ final class WebPortFixture implements AutoCloseable {
 
     /** Registers the space's agent at {@code address}, reporting ports 8080 and 9090. */
     AgentRegistration registerAgentAt(String address) {
-        AgentRegistration registered = world.agentService.register(space.id(), address, "test");
+        AgentRegistration registered = world.agentService.register(space.id(), address, "test",
+                world.agentKeys.keyFor(space.id()));
         world.agentService.report(world.agentService.authenticate(space.id(), registered.accessToken()),
                 new AgentReport("test", true, 22, 0, true, Map.of(), Map.of(8080, "web", 9090, "api")));
         return registered;

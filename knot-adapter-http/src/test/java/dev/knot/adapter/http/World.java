@@ -61,6 +61,7 @@ final class World {
     final InMemoryAgentStateStore agentStates = new InMemoryAgentStateStore(clock);
     final SpaceService spaceService;
     final RecordingAgentClient agentClient = new RecordingAgentClient();
+    final AgentRegistrationKeys agentKeys = new AgentRegistrationKeys(SERVER_KEY);
     final AgentService agentService;
     final VolumeService volumeService;
 
@@ -68,7 +69,7 @@ final class World {
         FakePasswordHasher hasher = new FakePasswordHasher();
         FakeSecretCipher cipher = new FakeSecretCipher();
         agentService = new AgentService(spaces, templates, users, agentStates, agentClient,
-                new AgentServerTokens(SERVER_KEY), clock);
+                new AgentServerTokens(SERVER_KEY), agentKeys, clock);
         userService = new UserService(users, groups, spaces, tokens, sessions, hasher, cipher, ids, clock,
                 agentService);
         groupService = new GroupService(groups, users, templates, ids, clock);
@@ -77,7 +78,7 @@ final class World {
         templateVarService = new TemplateVarService(variables, cipher, ids, clock);
         templateService.ensureManualTemplate();
         spaceService = new SpaceService(spaces, templates, users, agentStates, jobs, volumeScheduler,
-                templateVarService, cipher, new AgentRegistrationKeys(SERVER_KEY), new TemplateRenderer(),
+                templateVarService, cipher, agentKeys, new TemplateRenderer(),
                 SpaceSettings.of("https://knot.example.com", "", "", LOCATION, "", ""), ids, clock);
         volumeService = new VolumeService(volumes, volumeScheduler, LOCATION, ids, clock);
     }

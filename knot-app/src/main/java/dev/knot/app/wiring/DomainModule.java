@@ -101,10 +101,16 @@ final class DomainModule extends AbstractModule {
 
     @Provides
     @Singleton
+    AgentRegistrationKeys agentRegistrationKeys() {
+        return new AgentRegistrationKeys(serverKey);
+    }
+
+    @Provides
+    @Singleton
     AgentService agentService(SpaceRepository spaces, TemplateRepository templates, UserRepository users,
-            AgentStateStore agentStates, AgentClient agentClient, Clock clock) {
+            AgentStateStore agentStates, AgentClient agentClient, AgentRegistrationKeys registrationKeys, Clock clock) {
         return new AgentService(spaces, templates, users, agentStates, agentClient, new AgentServerTokens(serverKey),
-                clock);
+                registrationKeys, clock);
     }
 
     @Provides
@@ -168,11 +174,12 @@ final class DomainModule extends AbstractModule {
             VolumeScheduler volumes,
             TemplateVarUseCases variables,
             SecretCipher cipher,
+            AgentRegistrationKeys registrationKeys,
             TemplateRenderer renderer,
             IdGenerator ids,
             Clock clock) {
         return new SpaceService(spaces, templates, users, agentStates, jobs, volumes, variables, cipher,
-                new AgentRegistrationKeys(serverKey), renderer, spaceSettings, ids, clock);
+                registrationKeys, renderer, spaceSettings, ids, clock);
     }
 
     @Provides

@@ -3,6 +3,7 @@ package dev.knot.domain.agent;
 import static dev.knot.domain.access.AccessPolicy.mayUseSpace;
 import static java.util.Objects.requireNonNull;
 
+import dev.knot.domain.crypto.AgentRegistrationKeys;
 import dev.knot.domain.crypto.AgentServerTokens;
 import dev.knot.domain.crypto.RandomSecrets;
 import dev.knot.domain.crypto.SecretDigest;
@@ -54,26 +55,34 @@ public final class AgentService implements AgentUseCases, UserKeysListener {
     private final AgentStateStore agentStates;
     private final AgentClient agentClient;
     private final AgentServerTokens serverTokens;
+    private final AgentRegistrationKeys registrationKeys;
     private final Clock clock;
     // Running totals for the server's periodic log line: how many reports came and how many reached the store.
     private final LongAdder reportsReceived = new LongAdder();
     private final LongAdder reportsWritten = new LongAdder();
 
     public AgentService(SpaceRepository spaces, TemplateRepository templates, UserRepository users,
-            AgentStateStore agentStates, AgentClient agentClient, AgentServerTokens serverTokens, Clock clock) {
+            AgentStateStore agentStates, AgentClient agentClient, AgentServerTokens serverTokens,
+            AgentRegistrationKeys registrationKeys, Clock clock) {
         this.spaces = requireNonNull(spaces, "spaces is null");
         this.templates = requireNonNull(templates, "templates is null");
         this.users = requireNonNull(users, "users is null");
         this.agentStates = requireNonNull(agentStates, "agentStates is null");
         this.agentClient = requireNonNull(agentClient, "agentClient is null");
         this.serverTokens = requireNonNull(serverTokens, "serverTokens is null");
+        this.registrationKeys = requireNonNull(registrationKeys, "registrationKeys is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     @Override
-    public AgentRegistration register(Id<Space> spaceId, String address, String agentVersion) {
+    public AgentRegistration register(Id<Space> spaceId, String address, String agentVersion,
+            String registrationKey) {
         requireNonNull(spaceId, "spaceId is null");
         requireNonNull(agentVersion, "agentVersion is null");
+        // First, so that whoever lacks the key learns nothing about the space, not even whether it exists.
+        if (!registrationKeys.matches(spaceId, registrationKey)) {
+            throw new KnotException(ErrorCode.UNAUTHENTICATED, "agent registration key is not valid");
+        }
         String checkedAddress = AgentAddress.check(address);
         Space space = spaces.findById(spaceId).orElseThrow(() -> KnotException.notFound("space not found"));
         User owner = users.findById(space.userId()).orElseThrow(() -> KnotException.notFound("user not found"));

@@ -235,6 +235,11 @@ public final class SpaceService implements SpaceUseCases {
     }
 
     @Override
+    public String agentRegistrationKey(User actor, Id<Space> spaceId) {
+        return agentKeys.keyFor(findOwned(actor, spaceId).id());
+    }
+
+    @Override
     public int stopSpacesOfUser(User actor, Id<User> userId) {
         requireNonNull(userId, "userId is null");
         if (!actor.id().equals(userId) && !may(actor, Permission.MANAGE_USERS)

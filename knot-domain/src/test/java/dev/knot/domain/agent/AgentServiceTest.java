@@ -4,6 +4,7 @@ import static dev.knot.domain.TestErrors.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knot.domain.DomainFixture;
+import dev.knot.domain.crypto.AgentRegistrationKeys;
 import dev.knot.domain.crypto.AgentServerTokens;
 import dev.knot.domain.crypto.SecretDigest;
 import dev.knot.ports.in.AgentEndpoint;
@@ -39,8 +40,9 @@ class AgentServiceTest {
     private final CountingStore agentStates = new CountingStore(new InMemoryAgentStateStore(domain.clock));
     private final RecordingAgentClient agentClient = new RecordingAgentClient();
     private final AgentServerTokens serverTokens = new AgentServerTokens(KEY);
+    private final AgentRegistrationKeys registrationKeys = new AgentRegistrationKeys(KEY);
     private final AgentService agents = new AgentService(domain.spaces, domain.templates, domain.users, agentStates,
-            agentClient, serverTokens, domain.clock);
+            agentClient, serverTokens, registrationKeys, domain.clock);
     private final User admin = domain.admin();
     private final User alice = domain.userWith(admin, "alice");
     private final User bob = domain.userWith(admin, "bob");
@@ -50,7 +52,7 @@ class AgentServiceTest {
     void registrationGivesTokensAndStoresOnlyAHashOfTheAccessToken() {
         Space space = runningSpaceOf(alice);
 
-        AgentRegistration registration = agents.register(space.id(), ADDRESS, "0.9.6");
+        AgentRegistration registration = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
 
         assertThat(registration.accessToken()).startsWith("knot_a_").hasSizeGreaterThan(40);
         AgentState stored = agentStates.find(space.id()).orElseThrow();
@@ -64,11 +66,51 @@ class AgentServiceTest {
     }
 
     @Test
+    void aMissingOrWrongRegistrationKeyIsRefusedAndNothingIsStoredOrReplaced() {
+        Space space = runningSpaceOf(alice);
+        Space other = runningSpaceOf(bob);
+        String key = keyOf(space.id());
+        agents.register(space.id(), ADDRESS, "0.9.6", key);
+        AgentState registered = agentStates.find(space.id()).orElseThrow();
+        int writes = agentStates.saves.get();
+
+        for (String wrong : new String[] {null, "", keyOf(other.id()), key.substring(0, key.length() - 1), key + "x",
+            new AgentRegistrationKeys("another key of thirty-two bytes!").keyFor(space.id()),
+            serverTokens.tokenFor(registered)}) {
+            assertCode(() -> agents.register(space.id(), "10.6.6.6:3000", "0.9.6", wrong), ErrorCode.UNAUTHENTICATED);
+        }
+
+        assertThat(agentStates.saves.get()).as("nothing written").isEqualTo(writes);
+        assertThat(agentStates.find(space.id())).contains(registered);
+    }
+
+    @Test
+    void withoutItsKeyASpaceCannotBeProbed() {
+        Space stopped = save(SpaceFixtures.aStoppedSpace().withOwner(alice.id()).build());
+        Id<Space> unknown = Id.of("01900000-0000-7000-8000-000000000001");
+
+        assertCode(() -> agents.register(unknown, ADDRESS, "0.9.6", keyOf(stopped.id())), ErrorCode.UNAUTHENTICATED);
+        assertCode(() -> agents.register(stopped.id(), ADDRESS, "0.9.6", keyOf(unknown)), ErrorCode.UNAUTHENTICATED);
+        assertCode(() -> agents.register(unknown, "not an address", "0.9.6", null), ErrorCode.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aManualSpaceNeedsItsKeyToo() {
+        domain.templateService.ensureManualTemplate();
+        Space manual = save(SpaceFixtures.aStoppedSpace().withOwner(alice.id()).withTemplate(Template.MANUAL_ID)
+                .build());
+
+        assertCode(() -> agents.register(manual.id(), ADDRESS, "0.9.6", null), ErrorCode.UNAUTHENTICATED);
+        assertThat(agentStates.find(manual.id())).isEmpty();
+        assertThat(agents.register(manual.id(), ADDRESS, "0.9.6", keyOf(manual.id())).accessToken()).isNotEmpty();
+    }
+
+    @Test
     void registrationCarriesTheOwnersKeys() {
         User withKeys = domain.userService.updateUser(alice, alice.id(), keys(alice, "ssh-ed25519 AAAA alice", "al"));
         Space space = runningSpaceOf(withKeys);
 
-        AgentRegistration registration = agents.register(space.id(), ADDRESS, "0.9.6");
+        AgentRegistration registration = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
 
         assertThat(registration.sshPublicKey()).isEqualTo("ssh-ed25519 AAAA alice");
         assertThat(registration.githubUsername()).isEqualTo("al");
@@ -82,10 +124,10 @@ class AgentServiceTest {
         Space manual = save(SpaceFixtures.aStoppedSpace().withOwner(alice.id()).withTemplate(Template.MANUAL_ID)
                 .build());
 
-        assertCode(() -> agents.register(stopped.id(), ADDRESS, "0.9.6"), ErrorCode.LOCKED);
+        assertCode(() -> agents.register(stopped.id(), ADDRESS, "0.9.6", keyOf(stopped.id())), ErrorCode.LOCKED);
         assertThat(agentStates.find(stopped.id())).isEmpty();
-        assertThat(agents.register(starting.id(), ADDRESS, "0.9.6").accessToken()).isNotEmpty();
-        assertThat(agents.register(manual.id(), ADDRESS, "0.9.6").accessToken()).isNotEmpty();
+        assertThat(agents.register(starting.id(), ADDRESS, "0.9.6", keyOf(starting.id())).accessToken()).isNotEmpty();
+        assertThat(agents.register(manual.id(), ADDRESS, "0.9.6", keyOf(manual.id())).accessToken()).isNotEmpty();
     }
 
     @Test
@@ -93,8 +135,9 @@ class AgentServiceTest {
         Space space = runningSpaceOf(alice);
         domain.userService.updateUser(admin, alice.id(), update(alice, alice.sshPublicKey(), alice.githubUsername(), false, alice.timezone()));
 
-        assertCode(() -> agents.register(Id.of("01900000-0000-7000-8000-000000000001"), ADDRESS, "0.9.6"), ErrorCode.NOT_FOUND);
-        assertCode(() -> agents.register(space.id(), ADDRESS, "0.9.6"), ErrorCode.LOCKED);
+        Id<Space> unknown = Id.of("01900000-0000-7000-8000-000000000001");
+        assertCode(() -> agents.register(unknown, ADDRESS, "0.9.6", keyOf(unknown)), ErrorCode.NOT_FOUND);
+        assertCode(() -> agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())), ErrorCode.LOCKED);
     }
 
     @ParameterizedTest
@@ -104,7 +147,7 @@ class AgentServiceTest {
     void aMalformedAddressIsRefusedAndNothingIsStored(String address) {
         Space space = runningSpaceOf(alice);
 
-        assertCode(() -> agents.register(space.id(), address, "0.9.6"), ErrorCode.INVALID_ARGUMENT);
+        assertCode(() -> agents.register(space.id(), address, "0.9.6", keyOf(space.id())), ErrorCode.INVALID_ARGUMENT);
         assertThat(agentStates.find(space.id())).isEmpty();
     }
 
@@ -113,7 +156,7 @@ class AgentServiceTest {
     void wellFormedAddressesAreAccepted(String address) {
         Space space = runningSpaceOf(alice);
 
-        agents.register(space.id(), address, "0.9.6");
+        agents.register(space.id(), address, "0.9.6", keyOf(space.id()));
 
         assertThat(agentStates.find(space.id()).orElseThrow().address()).isEqualTo(address);
     }
@@ -122,15 +165,15 @@ class AgentServiceTest {
     void onlyTheCurrentTokenOfThatSpaceAuthenticates() {
         Space space = runningSpaceOf(alice);
         Space other = runningSpaceOf(bob);
-        String first = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
-        String foreign = agents.register(other.id(), ADDRESS, "0.9.6").accessToken();
+        String first = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
+        String foreign = agents.register(other.id(), ADDRESS, "0.9.6", keyOf(other.id())).accessToken();
 
         assertThat(agents.authenticate(space.id(), first).spaceId()).isEqualTo(space.id());
         for (String refused : new String[] {foreign, "", "knot_a_", first + "x", first.substring(7), null}) {
             assertCode(() -> agents.authenticate(space.id(), refused), ErrorCode.UNAUTHENTICATED);
         }
 
-        String second = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        String second = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
 
         assertCode(() -> agents.authenticate(space.id(), first), ErrorCode.UNAUTHENTICATED);
         assertThat(agents.authenticate(space.id(), second).spaceId()).isEqualTo(space.id());
@@ -139,7 +182,7 @@ class AgentServiceTest {
     @Test
     void anExpiredRegistrationNoLongerAuthenticates() {
         Space space = runningSpaceOf(alice);
-        String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        String token = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
 
         domain.clock.advance(AgentService.TTL);
 
@@ -149,7 +192,7 @@ class AgentServiceTest {
     @Test
     void aReportIsStoredWithTheRegisteredAddressAndToken() {
         Space space = runningSpaceOf(alice);
-        String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        String token = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
 
         agents.report(agents.authenticate(space.id(), token), report(Map.of(8080, "web")));
 
@@ -164,7 +207,7 @@ class AgentServiceTest {
     @Test
     void reportsKeepTheStateAliveAndUnchangedOnesAreCoalesced() {
         Space space = runningSpaceOf(alice);
-        String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        String token = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
         agents.report(agents.authenticate(space.id(), token), report(Map.of()));
         int writesBefore = agentStates.saves.get();
 
@@ -182,7 +225,7 @@ class AgentServiceTest {
     @Test
     void theCountersTellReceivedReportsFromWrittenOnes() {
         Space space = runningSpaceOf(alice);
-        String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        String token = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
         int savesAfterRegistration = agentStates.saves.get();
         assertThat(agents.reportsReceived()).isZero();
         assertThat(agents.reportsWritten()).isZero();
@@ -201,7 +244,7 @@ class AgentServiceTest {
     @Test
     void aChangedReportIsWrittenAtOnce() {
         Space space = runningSpaceOf(alice);
-        String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        String token = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
         agents.report(agents.authenticate(space.id(), token), report(Map.of()));
         domain.clock.advance(Duration.ofSeconds(1));
 
@@ -213,7 +256,7 @@ class AgentServiceTest {
     @Test
     void anAgentThatStopsReportingGoesOfflineWithinTheTtl() {
         Space space = runningSpaceOf(alice);
-        String token = agents.register(space.id(), ADDRESS, "0.9.6").accessToken();
+        String token = agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id())).accessToken();
         agents.report(agents.authenticate(space.id(), token), report(Map.of()));
 
         domain.clock.advance(AgentService.TTL);
@@ -224,7 +267,7 @@ class AgentServiceTest {
     @Test
     void theEndpointIsForTheOwnerAndSpaceManagersOnly() {
         Space space = runningSpaceOf(alice);
-        agents.register(space.id(), ADDRESS, "0.9.6");
+        agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
 
         AgentEndpoint forOwner = agents.endpoint(alice, space.id());
         AgentEndpoint forManager = agents.endpoint(spaceManager, space.id());
@@ -246,7 +289,7 @@ class AgentServiceTest {
     void theEndpointByNameIsForTheActorsOwnSpaceByNameOrAltNameInAnyCase() {
         Space space = save(SpaceFixtures.aRunningSpace().withOwner(alice.id()).withName("web-api")
                 .withAltNames("api-2").build());
-        agents.register(space.id(), ADDRESS, "0.9.6");
+        agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
         String bearer = agents.endpoint(alice, space.id()).bearer();
 
         for (String name : new String[] {"web-api", "WEB-Api", "api-2", "API-2"}) {
@@ -260,14 +303,14 @@ class AgentServiceTest {
     @Test
     void theEndpointByNameLooksOnlyAmongTheActorsSpaces() {
         Space alices = save(SpaceFixtures.aRunningSpace().withOwner(alice.id()).withName("shared-name").build());
-        agents.register(alices.id(), ADDRESS, "0.9.6");
+        agents.register(alices.id(), ADDRESS, "0.9.6", keyOf(alices.id()));
 
         assertCode(() -> agents.endpointByName(bob, "shared-name"), ErrorCode.NOT_FOUND);
         assertCode(() -> agents.endpointByName(spaceManager, "shared-name"), ErrorCode.NOT_FOUND);
         assertCode(() -> agents.endpointByName(admin, "shared-name"), ErrorCode.NOT_FOUND);
 
         Space bobs = save(SpaceFixtures.aRunningSpace().withOwner(bob.id()).withName("shared-name").build());
-        agents.register(bobs.id(), "10.9.9.9:3000", "0.9.6");
+        agents.register(bobs.id(), "10.9.9.9:3000", "0.9.6", keyOf(bobs.id()));
         assertThat(agents.endpointByName(bob, "shared-name").space().id()).isEqualTo(bobs.id());
         assertThat(agents.endpointByName(alice, "shared-name").space().id()).isEqualTo(alices.id());
     }
@@ -285,7 +328,7 @@ class AgentServiceTest {
         "a1234567890123456789012345678901234567890123456789012345678901234"})
     void aNameNoSpaceCanHaveIsNotFound(String name) {
         Space space = save(SpaceFixtures.aRunningSpace().withOwner(alice.id()).withName("abc").build());
-        agents.register(space.id(), ADDRESS, "0.9.6");
+        agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
 
         assertCode(() -> agents.endpointByName(alice, name), ErrorCode.NOT_FOUND);
     }
@@ -293,10 +336,10 @@ class AgentServiceTest {
     @Test
     void aNewRegistrationChangesTheServersBearer() {
         Space space = runningSpaceOf(alice);
-        agents.register(space.id(), ADDRESS, "0.9.6");
+        agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
         String before = agents.endpoint(alice, space.id()).bearer();
 
-        agents.register(space.id(), ADDRESS, "0.9.6");
+        agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
 
         assertThat(agents.endpoint(alice, space.id()).bearer()).isNotEqualTo(before);
     }
@@ -304,7 +347,7 @@ class AgentServiceTest {
     @Test
     void serverTokensDependOnTheServerKey() {
         Space space = runningSpaceOf(alice);
-        agents.register(space.id(), ADDRESS, "0.9.6");
+        agents.register(space.id(), ADDRESS, "0.9.6", keyOf(space.id()));
         AgentState state = agentStates.find(space.id()).orElseThrow();
 
         assertThat(new AgentServerTokens(KEY).tokenFor(state)).isEqualTo(serverTokens.tokenFor(state));
@@ -339,7 +382,7 @@ class AgentServiceTest {
     }
 
     private void reportWithSsh(Space space, String address, int sshPort) {
-        String token = agents.register(space.id(), address, "0.9.6").accessToken();
+        String token = agents.register(space.id(), address, "0.9.6", keyOf(space.id())).accessToken();
         agents.report(agents.authenticate(space.id(), token),
                 new AgentReport("0.9.6", false, sshPort, 0, true, Map.of(), Map.of()));
     }
@@ -355,6 +398,10 @@ class AgentServiceTest {
     private static UpdateUserCommand update(User user, String sshKey, String github, boolean active, String zone) {
         return new UpdateUserCommand(user.email(), "", "", user.roles(), user.groups(), active, user.maxSpaces(),
                 user.maxDiskSpace(), sshKey, github, user.preferredShell(), zone);
+    }
+
+    private String keyOf(Id<Space> spaceId) {
+        return registrationKeys.keyFor(spaceId);
     }
 
     private Space runningSpaceOf(User owner) {

@@ -8,6 +8,7 @@ import dev.knot.ports.in.TemplateCommand;
 import dev.knot.ports.model.CsiVolumeRef;
 import dev.knot.ports.model.CsiVolumeSpec;
 import dev.knot.ports.model.ErrorCode;
+import dev.knot.ports.model.Id;
 import dev.knot.ports.model.JobStatus;
 import dev.knot.ports.model.JobStatus.JobState;
 import dev.knot.ports.model.Role;
@@ -88,6 +89,22 @@ class SpaceLifecycleTest {
         assertThat(fixture.jobs.job("default", "knot-" + other.id()).orElseThrow().taskEnvironment())
                 .containsExactly(Map.entry(SpaceService.AGENT_KEY_VARIABLE, fixture.agentKeys.keyFor(other.id())))
                 .doesNotContainValue(fixture.agentKeys.keyFor(space.id()));
+    }
+
+    @Test
+    void theOwnerAndSpaceManagersReadTheKeyTheJobGetsAndNobodyElse() {
+        Space space = fixture.create(fixture.alice, "dev");
+        User bob = fixture.domain.userWith(fixture.admin, "bob");
+        User manager = fixture.domain.userWith(fixture.admin, "carol", Role.SPACE_MANAGER);
+        fixture.service.startSpace(fixture.alice, space.id());
+        String submitted = fixture.jobs.job("default", "knot-" + space.id()).orElseThrow().taskEnvironment()
+                .get(SpaceService.AGENT_KEY_VARIABLE);
+
+        assertThat(fixture.service.agentRegistrationKey(fixture.alice, space.id())).isEqualTo(submitted);
+        assertThat(fixture.service.agentRegistrationKey(manager, space.id())).isEqualTo(submitted);
+        assertCode(() -> fixture.service.agentRegistrationKey(bob, space.id()), ErrorCode.NOT_FOUND);
+        assertCode(() -> fixture.service.agentRegistrationKey(fixture.alice,
+                Id.of("01900000-0000-7000-8000-000000000001")), ErrorCode.NOT_FOUND);
     }
 
     @Test

@@ -12,13 +12,17 @@ import dev.knot.ports.model.User;
 public interface AgentUseCases {
     /**
      * Registers the agent of a space that is starting or running (or of a Manual-template space, whose agent is
-     * installed by hand), replacing any earlier registration and its token.
+     * installed by hand), replacing any earlier registration and its token. The agent proves it belongs to the
+     * space with the space's registration key, which the space's job receives as {@code KNOT_AGENT_KEY} (and the
+     * owner of a Manual space reads through {@link SpaceUseCases#agentRegistrationKey}).
      *
      * @param address host:port where the server can reach the agent
-     * @throws dev.knot.ports.model.KnotException NOT_FOUND for an unknown space or owner; LOCKED when the space is
-     *     not started or its owner is inactive; INVALID_ARGUMENT for a malformed address or version
+     * @param registrationKey the space's registration key, compared in constant time; null when the agent sent none
+     * @throws dev.knot.ports.model.KnotException UNAUTHENTICATED for a missing or wrong key, checked before anything
+     *     else so that no space id can be probed without its key; NOT_FOUND for an unknown space or owner; LOCKED
+     *     when the space is not started or its owner is inactive; INVALID_ARGUMENT for a malformed address or version
      */
-    AgentRegistration register(Id<Space> spaceId, String address, String agentVersion);
+    AgentRegistration register(Id<Space> spaceId, String address, String agentVersion, String registrationKey);
 
     /**
      * The live state of the space's agent, if {@code accessToken} is the token of its current registration

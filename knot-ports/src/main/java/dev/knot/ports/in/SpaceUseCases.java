@@ -47,6 +47,12 @@ public interface SpaceUseCases {
     SpaceServiceState serviceState(User actor, Id<Space> spaceId);
 
     /**
+     * The key the space's agent registers with ({@link AgentUseCases#register}): what a hand-installed agent (a
+     * Manual-template space) must be configured with. The space's job receives it by itself.
+     */
+    String agentRegistrationKey(User actor, Id<Space> spaceId);
+
+    /**
      * Stops every starting or running space of the user at this server's location: for the user themself, user
      * managers and space managers (PERMISSION_DENIED for anyone else).
      *
