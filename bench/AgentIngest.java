@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * Load generator of the agent-ingest benchmark (bench/agent-ingest.sh starts the server and runs this with
  * `java bench/AgentIngest.java`, no build step). JDK only.
  *
- * <p>Setup, through the server's API: the first admin, a login, N spaces of the Manual template. Load: N simulated
+ * <p>Setup, through the server's API: the first admin, a login, N spaces of the Manual template and the registration
+ * key of each (GET /api/v1/spaces/{id}/agent-key, as the owner of a hand-installed agent reads it). Load: N simulated
  * agents; agent i's requests are due at t0 + i·period/N + k·period, so they are spread evenly over each period. An
  * agent's first request is its registration (POST /api/v1/agents/{id}) and every later one a state report
  * (PUT …/status), as a real agent does; an agent whose report is refused with 401 registers again at its next turn.
@@ -50,6 +51,7 @@ public final class AgentIngest {
     private static final Pattern SPACE_ID = Pattern.compile("\"space_id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REGISTRATION_KEY = Pattern.compile("\"registration_key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern LOG_LINE =
             Pattern.compile("agent reports: (\\d+) received, (\\d+) written \\((\\d+) s\\)");
     private static final String MANUAL_TEMPLATE = "00000000-0000-0000-0000-000000000000";
@@ -112,10 +114,11 @@ public final class AgentIngest {
         }
     }
 
-    /** N spaces of the Manual template, made over a few connections at once. */
+    /** N spaces of the Manual template and their agents' registration keys, made over a few connections at once. */
     private static List<Agent> createSpaces(Options options, String bearer) throws Exception {
         long started = System.nanoTime();
         String[] ids = new String[options.agents()];
+        String[] keys = new String[options.agents()];
         AtomicInteger next = new AtomicInteger();
         int threads = Math.min(8, options.agents());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -129,6 +132,9 @@ public final class AgentIngest {
                                         + "\"shell\":\"bash\"}", i, MANUAL_TEMPLATE));
                         expect(created, "creating space " + i, 200, 201);
                         ids[i] = find(SPACE_ID, created, "creating space " + i);
+                        Response key = connection.send("GET", "/api/v1/spaces/" + ids[i] + "/agent-key", bearer, "");
+                        expect(key, "reading the agent key of space " + i, 200);
+                        keys[i] = find(REGISTRATION_KEY, key, "reading the agent key of space " + i);
                     }
                 }
                 return null;
@@ -141,7 +147,7 @@ public final class AgentIngest {
         System.err.printf("setup: %d spaces in %.1f s%n", ids.length, (System.nanoTime() - started) / 1e9);
         List<Agent> agents = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            agents.add(new Agent(ids[i], 10_000 + i % 50_000));
+            agents.add(new Agent(ids[i], keys[i], 10_000 + i % 50_000));
         }
         return agents;
     }
@@ -165,15 +171,20 @@ public final class AgentIngest {
 
     // ---------------------------------------------------------------- load
 
-    /** One simulated agent: its space, its access token once registered, whether a request of its is in flight. */
+    /**
+     * One simulated agent: its space and registration key, its access token once registered, whether a request of
+     * its is in flight.
+     */
     static final class Agent {
         final String spaceId;
+        final String registrationKey;
         final String address;
         volatile String accessToken;
         final AtomicBoolean busy = new AtomicBoolean();
 
-        Agent(String spaceId, int port) {
+        Agent(String spaceId, String registrationKey, int port) {
             this.spaceId = spaceId;
+            this.registrationKey = registrationKey;
             this.address = "127.0.0.1:" + port;
         }
     }
@@ -302,7 +313,8 @@ public final class AgentIngest {
                     String token = agent.accessToken;
                     if (token == null) {
                         Response registered = connection.send("POST", "/api/v1/agents/" + agent.spaceId, null,
-                                "{\"address\":\"" + agent.address + "\",\"agent_version\":\"bench\"}");
+                                "{\"address\":\"" + agent.address + "\",\"agent_version\":\"bench\","
+                                        + "\"registration_key\":\"" + agent.registrationKey + "\"}");
                         registrations.increment();
                         if (registered.status() == 200) {
                             agent.accessToken = find(ACCESS_TOKEN, registered, "registration");

@@ -2,7 +2,8 @@
 # Agent-ingest benchmark: N simulated agents report their state every 2 s to a real `knot server` (plain HTTP), on
 # the embedded store and on Redis. For each store and N, a fresh server is started, the load generator
 # bench/AgentIngest.java (JDK only, run from source) creates the first admin and N spaces of the Manual template,
-# then every agent registers and reports, spread evenly over each 2 s period. After a warm-up it measures a window:
+# reads each space's agent registration key (GET /api/v1/spaces/{id}/agent-key), then every agent registers with its
+# key and reports, spread evenly over each 2 s period. After a warm-up it measures a window:
 # reports/s, p50/p99 report latency (from the time each report was due), errors, server CPU and the generator's own
 # CPU (utime+stime from /proc/<pid>/stat, % of one core), and store writes/s from the server's
 # "agent reports: … received, … written" log lines; on Redis also the `INFO commandstats` deltas.
