@@ -136,6 +136,11 @@ final class KnotProcess implements AutoCloseable {
         }
     }
 
+    /** knot's standard input, for a test that feeds it bit by bit; closing it is the end of input. */
+    OutputStream input() {
+        return process.getOutputStream();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
