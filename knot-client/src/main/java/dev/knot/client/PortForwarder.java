@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,11 @@ public final class PortForwarder implements AutoCloseable {
     private final ScheduledExecutorService keepalives = Keepalives.scheduler();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    /**
+     * Set before the listener closes: ServerSocket.close() wakes accept() before isClosed() turns true, so the
+     * accept loop must not take its own wake-up for a failure (and stop without the refusal that caused it).
+     */
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     private PortForwarder(KnotServer server, String token, TunnelTarget target, PrintWriter notices,
             Duration keepaliveInterval, ServerSocket listener) {
@@ -99,6 +105,9 @@ public final class PortForwarder implements AutoCloseable {
     }
 
     private void stop(TunnelRefusedException refusal) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
         try {
             listener.close();
         } catch (IOException ignored) {
@@ -121,7 +130,7 @@ public final class PortForwarder implements AutoCloseable {
             try {
                 connection = listener.accept();
             } catch (IOException closedOrFailed) {
-                if (!listener.isClosed()) {
+                if (!stopping.get()) {
                     notices.println("knot: the listener failed: " + closedOrFailed.getMessage());
                     notices.flush();
                     stop(null);
