@@ -54,15 +54,22 @@ public final class AgentIngest {
     private static final Pattern REGISTRATION_KEY = Pattern.compile("\"registration_key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern LOG_LINE =
             Pattern.compile("agent reports: (\\d+) received, (\\d+) written \\((\\d+) s\\)");
+    /** Not a command: the key under which the Redis server's CPU time rides along with the command counts. */
+    private static final String REDIS_CPU_MILLIS = "~cpu-ms";
     private static final String MANUAL_TEMPLATE = "00000000-0000-0000-0000-000000000000";
     private static final String REPORT_BODY = "{\"agent_version\":\"bench\",\"has_code_server\":false,\"ssh_port\":0,"
             + "\"vnc_http_port\":0,\"has_terminal\":true,\"tcp_ports\":{},\"http_ports\":{\"8080\":\"web\"}}";
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        String bearer = setUp(options);
-        List<Agent> agents = createSpaces(options, bearer);
-        new Load(options, agents).run();
+        try {
+            Options options = Options.parse(args);
+            String bearer = setUp(options);
+            List<Agent> agents = createSpaces(options, bearer);
+            new Load(options, agents).run();
+        } catch (Exception failure) {
+            failure.printStackTrace();
+            System.exit(1); // the setup's and the load's threads must not keep the JVM (and the script) waiting
+        }
     }
 
     // ---------------------------------------------------------------- options
@@ -196,8 +203,14 @@ public final class AgentIngest {
         long[] fromDue = new long[1 << 14];
         long[] onWire = new long[1 << 14];
         int count;
+        /** The longest latency from due time of the reports due in each second of the window, to spot stalls. */
+        final long[] worstPerSecond;
 
-        void add(long fromDueMicros, long onWireMicros) {
+        Samples(int windowSeconds) {
+            worstPerSecond = new long[windowSeconds];
+        }
+
+        void add(int second, long fromDueMicros, long onWireMicros) {
             if (count == fromDue.length) {
                 fromDue = Arrays.copyOf(fromDue, count * 2);
                 onWire = Arrays.copyOf(onWire, count * 2);
@@ -205,6 +218,7 @@ public final class AgentIngest {
             fromDue[count] = fromDueMicros;
             onWire[count] = onWireMicros;
             count++;
+            worstPerSecond[second] = Math.max(worstPerSecond[second], fromDueMicros);
         }
     }
 
@@ -234,7 +248,7 @@ public final class AgentIngest {
 
             List<Thread> workers = new ArrayList<>();
             for (int c = 0; c < options.connections(); c++) {
-                Samples mine = new Samples();
+                Samples mine = new Samples(options.windowSeconds());
                 samples.add(mine);
                 Thread worker = new Thread(() -> work(mine), "connection-" + c);
                 worker.start();
@@ -331,7 +345,8 @@ public final class AgentIngest {
                         }
                         if (inWindow) {
                             if (answer.status() == 200) {
-                                mine.add((answered - due.dueNanos()) / 1000, (answered - sent) / 1000);
+                                mine.add((int) ((due.dueNanos() - windowStart) / 1_000_000_000L),
+                                        (answered - due.dueNanos()) / 1000, (answered - sent) / 1000);
                             } else {
                                 error("report " + answer.status());
                             }
@@ -386,10 +401,14 @@ public final class AgentIngest {
             Map<String, Long> redis = new TreeMap<>();
             after.redisCalls().forEach((command, calls) -> {
                 long delta = calls - before.redisCalls().getOrDefault(command, 0L);
-                if (delta > 0) {
+                if (delta > 0 && !command.equals(REDIS_CPU_MILLIS)) {
                     redis.put(command, delta);
                 }
             });
+            double redisCpu = after.redisCalls().containsKey(REDIS_CPU_MILLIS)
+                    ? (after.redisCalls().get(REDIS_CPU_MILLIS) - before.redisCalls().get(REDIS_CPU_MILLIS)) / 10.0
+                            / seconds
+                    : -1;
 
             System.out.printf("%s, %d agents every %.1f s over %d connections; window %.1f s after %d s warm-up%n",
                     options.label(), agents.size(), options.periodSeconds(), options.connections(), seconds,
@@ -400,6 +419,7 @@ public final class AgentIngest {
                     ms(fromDue, 0.99), ms(fromDue, 1.0));
             System.out.printf("  latency on the wire:   p50 %s  p99 %s  max %s%n", ms(onWire, 0.50),
                     ms(onWire, 0.99), ms(onWire, 1.0));
+            System.out.printf("  worst latency by second of the window (ms): %s%n", worstSeconds());
             System.out.printf("  errors: %d %s; dropped (the agent's previous request still unanswered at its next "
                     + "turn): %d; registrations overall: %d%n", errorCount, errorSummary(), skipped.sum(),
                     registrations.sum());
@@ -407,6 +427,7 @@ public final class AgentIngest {
                     serverCpu, generatorCpu, machineBusy, Snapshot.machineCores());
             System.out.printf("  server log: %s%n", log.describe());
             if (!redis.isEmpty()) {
+                System.out.printf("  redis-server CPU: %.1f %% of one core (INFO cpu, whole server)%n", redisCpu);
                 System.out.printf("  redis commandstats delta (whole server): %s%n", redis.entrySet().stream()
                         .map(e -> String.format("%s %d (%.0f/s)", e.getKey(), e.getValue(), e.getValue() / seconds))
                         .reduce((a, b) -> a + ", " + b).orElse(""));
@@ -420,6 +441,27 @@ public final class AgentIngest {
                     agents.size(), total / seconds, ms(fromDue, 0.50), ms(fromDue, 0.99), serverCpu,
                     log.writesPerSecond(), errorCount, skipped.sum(), generatorCpu,
                     redis.isEmpty() ? "-" : String.format("%.0f", redisWrites / seconds), machineBusy);
+        }
+
+        /** The three seconds of the window whose reports waited longest: a stall shows as one or two seconds. */
+        private String worstSeconds() {
+            long[] worst = new long[options.windowSeconds()];
+            for (Samples s : samples) {
+                for (int second = 0; second < worst.length; second++) {
+                    worst[second] = Math.max(worst[second], s.worstPerSecond[second]);
+                }
+            }
+            Integer[] seconds = new Integer[worst.length];
+            for (int second = 0; second < seconds.length; second++) {
+                seconds[second] = second;
+            }
+            Arrays.sort(seconds, (a, b) -> Long.compare(worst[b], worst[a]));
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < Math.min(3, seconds.length); i++) {
+                text.append(i > 0 ? ", " : "").append(String.format("+%d s: %.0f", seconds[i],
+                        worst[seconds[i]] / 1000.0));
+            }
+            return text.toString();
         }
 
         private String errorSummary() {
@@ -513,7 +555,7 @@ public final class AgentIngest {
             }
             try {
                 List<String> command = new ArrayList<>(List.of(redisCli.split(" ")));
-                command.addAll(List.of("INFO", "commandstats"));
+                command.addAll(List.of("INFO", "cpu", "commandstats"));
                 Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 process.waitFor();
@@ -521,6 +563,13 @@ public final class AgentIngest {
                 while (matcher.find()) {
                     calls.put(matcher.group(1), Long.parseLong(matcher.group(2)));
                 }
+                // The Redis server's own CPU seconds (main thread and children), kept in milliseconds beside the calls.
+                Matcher cpu = Pattern.compile("used_cpu_(sys|user):([0-9.]+)").matcher(output);
+                long cpuMillis = 0;
+                while (cpu.find()) {
+                    cpuMillis += (long) (Double.parseDouble(cpu.group(2)) * 1000);
+                }
+                calls.put(REDIS_CPU_MILLIS, cpuMillis);
             } catch (IOException | InterruptedException failed) {
                 System.err.println("redis-cli INFO commandstats failed: " + failed);
             }

@@ -7,13 +7,18 @@
 # reports/s, p50/p99 report latency (from the time each report was due), errors, server CPU and the generator's own
 # CPU (utime+stime from /proc/<pid>/stat, % of one core), and store writes/s from the server's
 # "agent reports: … received, … written" log lines; on Redis also the `INFO commandstats` deltas.
-# Server and generator are pinned to different CPUs with taskset when the machine has two or more.
+# Server and generator share the CPUs; PIN=1 pins them to CPUs 0 and 1 with taskset. Not the default: on the 2-vCPU
+# VM this was written on, a process pinned to one vCPU sometimes got no CPU at all for 9–17 s while the machine was
+# busy (a Python loop sleeping 10 ms, pinned: worst gaps 16.9 s and 9.5 s; unpinned, same minutes: 0.04 s), which
+# shows as multi-second report latency and even expired agent states (401) that have nothing to do with knot.
 # Not part of `mvn verify`. Redis: 127.0.0.1:6379, database $REDIS_DB (default 13), which must be empty; it is
 # flushed after each run.
 #
 # Usage: bench/agent-ingest.sh [embedded|redis|all] [N...]      (defaults: all 500 2000)
 #   WARMUP=10 WINDOW=60 CONNECTIONS=32 PERIOD=2 seconds/connections; JAR=path/to/knot.jar (default
-#   knot-app/target/knot.jar); JAVA=java; REDIS_DB=13; PIN=0 lets server and generator share every CPU.
+#   knot-app/target/knot.jar); JAVA=java; REDIS_DB=13; PIN=1 pins server and generator (see above);
+#   LOGS=dir keeps each run's server log and generator output there; SERVER_JAVA_OPTS adds JVM options to the
+#   server (e.g. -Xlog:gc:file=/tmp/gc.log).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 stores=${1:-all}
@@ -31,8 +36,8 @@ redis_db=${REDIS_DB:-13}
 redis_cli=(redis-cli -h 127.0.0.1 -p 6379 -n "$redis_db")
 [ -f "$jar" ] || { echo "no $jar: build it first (mvn -q -o package -DskipTests -pl knot-app -am)" >&2; exit 1; }
 
-server_cpus=() generator_cpus=() pinning="not pinned"
-if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+server_cpus=() generator_cpus=() pinning="server and generator not pinned (PIN=1 pins them)"
+if [ "${PIN:-0}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
     server_cpus=(taskset -c 0) generator_cpus=(taskset -c 1)
     pinning="server on CPU 0, generator on CPU 1 (taskset); Redis not pinned"
 fi
@@ -70,7 +75,7 @@ start_server() {
                 KNOT_ENCRYPT="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')") ;;
         *) echo "unknown store $store (embedded, redis or all)" >&2; exit 2 ;;
     esac
-    (cd "$dir" && exec env "${env[@]}" "${server_cpus[@]}" "$java_bin" -jar "$jar" server >"$dir/server.log" 2>&1) &
+    (cd "$dir" && exec env "${env[@]}" "${server_cpus[@]}" "$java_bin" ${SERVER_JAVA_OPTS:-} -jar "$jar" server >"$dir/server.log" 2>&1) &
     server_pid=$!
     until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
         if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -101,6 +106,11 @@ for store in $stores; do
         grep '^RESULT' "$dir/generator.out" | cut -f2- >>"$results"
         grep -E ' (WARN|ERROR) ' "$dir/server.log" | head -5 | sed 's/^/# server: /' || true
         stop_server
+        if [ -n "${LOGS:-}" ]; then
+            mkdir -p "$LOGS"
+            cp "$dir/server.log" "$LOGS/$store-$n.server.log"
+            cp "$dir/generator.out" "$LOGS/$store-$n.generator.out"
+        fi
         [ "$store" = redis ] && "${redis_cli[@]}" flushdb >/dev/null
         echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     done
