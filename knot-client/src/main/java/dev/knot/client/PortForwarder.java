@@ -39,6 +39,8 @@ public final class PortForwarder implements AutoCloseable {
      * accept loop must not take its own wake-up for a failure (and stop without the refusal that caused it).
      */
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Why the forwarder stopped, when the server refused the token; read by the accept loop as it ends. */
+    private volatile TunnelRefusedException refusal;
 
     private PortForwarder(KnotServer server, String token, TunnelTarget target, PrintWriter notices,
             Duration keepaliveInterval, ServerSocket listener) {
@@ -104,10 +106,15 @@ public final class PortForwarder implements AutoCloseable {
         stop(null);
     }
 
-    private void stop(TunnelRefusedException refusal) {
+    /**
+     * Closes the listener and every connection. {@link #stopped} completes only when the accept loop has ended: a
+     * thread blocked in accept() keeps the socket listening until it wakes, and a connection can land in between.
+     */
+    private void stop(TunnelRefusedException cause) {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        refusal = cause;
         try {
             listener.close();
         } catch (IOException ignored) {
@@ -117,15 +124,23 @@ public final class PortForwarder implements AutoCloseable {
             closeQuietly(connection);
         }
         keepalives.shutdownNow();
-        if (refusal == null) {
-            stopped.complete(null);
-        } else {
-            stopped.completeExceptionally(refusal);
-        }
     }
 
     private void accept() {
-        while (!listener.isClosed()) {
+        try {
+            acceptUntilStopped();
+        } finally {
+            TunnelRefusedException cause = refusal;
+            if (cause == null) {
+                stopped.complete(null);
+            } else {
+                stopped.completeExceptionally(cause);
+            }
+        }
+    }
+
+    private void acceptUntilStopped() {
+        while (true) {
             Socket connection;
             try {
                 connection = listener.accept();
@@ -137,7 +152,14 @@ public final class PortForwarder implements AutoCloseable {
                 }
                 return;
             }
+            // Added before the check: stop() closes what is in the set after it sets the flag, so either it or this
+            // check closes a connection that arrives while stopping.
             connections.add(connection);
+            if (stopping.get()) {
+                closeQuietly(connection);
+                connections.remove(connection);
+                return;
+            }
             WebSocketTunnel.daemon(() -> forward(connection), "knot-forward-" + connection.getPort()).start();
         }
     }
