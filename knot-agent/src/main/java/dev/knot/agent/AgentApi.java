@@ -27,13 +27,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's HTTP API on agent.listen (reference §4.4): /ping, the web terminal, authorized keys, and the proxies to
- * the space's web ports, code-server and TCP ports.
+ * the space's web ports, code-server, web VNC and TCP ports.
  */
 final class AgentApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentApi.class);
     private static final Pattern SHELL_NAME = Pattern.compile("[a-z]+");
     private static final long NO_LIMIT = -1;
     private static final long MAX_KEYS_BODY_BYTES = 64 * 1024;
+    // The user name the original gave the web VNC server's Basic auth; templates set the VNC server up with it.
+    private static final String VNC_USER = "knot";
 
     private final Undertow server;
     private final TcpTunnels tunnels = new TcpTunnels();
@@ -68,8 +70,8 @@ final class AgentApi implements AutoCloseable {
             });
         }
         protectedRoutes.setFallbackHandler(AgentApi::notFound);
-        HttpHandler proxies = new ProxyRoutes(webPorts(config), codeServer(config), ports(config.tcpPorts().keySet()),
-                Handlers.websocket(tunnels), protectedRoutes);
+        HttpHandler proxies = new ProxyRoutes(webPorts(config), codeServer(config), vnc(config),
+                ports(config.tcpPorts().keySet()), Handlers.websocket(tunnels), protectedRoutes);
         routes.setFallbackHandler(new BearerAuthHandler(current, proxies));
         routes.setInvalidMethodHandler(new BearerAuthHandler(current, proxies));
         this.server = Undertow.builder()
@@ -111,6 +113,13 @@ final class AgentApi implements AutoCloseable {
 
     private static Optional<LocalHttpProxy> codeServer(AgentConfig config) {
         return config.codeServerPort() > 0 ? Optional.of(LocalHttpProxy.http(config.codeServerPort()))
+                : Optional.empty();
+    }
+
+    private static Optional<LocalHttpProxy> vnc(AgentConfig config) {
+        return config.vncHttpPort() > 0
+                ? Optional.of(LocalHttpProxy.httpsWithBasicAuth(config.vncHttpPort(), VNC_USER,
+                        config.servicePassword()))
                 : Optional.empty();
     }
 

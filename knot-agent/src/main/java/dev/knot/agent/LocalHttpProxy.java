@@ -14,8 +14,11 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.xnio.OptionMap;
@@ -26,10 +29,11 @@ import org.xnio.ssl.XnioSsl;
  * Reverse proxy to one service of the space on 127.0.0.1 (reference §4.4), built on Undertow's ProxyHandler, so
  * bodies stream both ways without being buffered and websocket upgrades pass through.
  *
- * <p>The agent's bearer is not forwarded to the service. Like the original (Go's ReverseProxy), the caller is
- * appended to X-Forwarded-For and any other X-Forwarded-* header the server sent is passed on; unlike Undertow's
- * default, none of those is made up here, because a made-up X-Forwarded-Host or -Proto would name the agent's
- * internal address and scheme, and apps that honour them would build wrong links.
+ * <p>The agent's bearer is not forwarded to the service; a proxy made with {@link #httpsWithBasicAuth} sends its own
+ * fixed credentials in its place. Like the original (Go's ReverseProxy), the caller is appended to X-Forwarded-For
+ * and any other X-Forwarded-* header the server sent is passed on; unlike Undertow's default, none of those is made
+ * up here, because a made-up X-Forwarded-Host or -Proto would name the agent's internal address and scheme, and apps
+ * that honour them would build wrong links.
  */
 final class LocalHttpProxy {
     private static final String LOOPBACK = "127.0.0.1";
@@ -42,8 +46,11 @@ final class LocalHttpProxy {
     private static final int WAITING_REQUESTS_PER_IO_THREAD = 256;
 
     private final ProxyHandler proxy;
+    // The whole header value; it holds a password, so it is never logged and the class has no toString naming it.
+    private final Optional<String> authorization;
 
-    private LocalHttpProxy(URI target, XnioSsl ssl) {
+    private LocalHttpProxy(URI target, XnioSsl ssl, Optional<String> authorization) {
+        this.authorization = authorization;
         LoadBalancingProxyClient pool = new LoadBalancingProxyClient()
                 .setConnectionsPerThread(CONNECTIONS_PER_IO_THREAD)
                 .setMaxQueueSize(WAITING_REQUESTS_PER_IO_THREAD)
@@ -56,14 +63,34 @@ final class LocalHttpProxy {
 
     /** Plain HTTP to {@code 127.0.0.1:port}. */
     static LocalHttpProxy http(int port) {
-        return new LocalHttpProxy(URI.create("http://" + LOOPBACK + ":" + port), null);
+        return new LocalHttpProxy(URI.create("http://" + LOOPBACK + ":" + port), null, Optional.empty());
     }
 
     /** HTTPS to {@code 127.0.0.1:port} without certificate checks, as the original: such certificates are self-made. */
     static LocalHttpProxy https(int port) {
+        return https(port, Optional.empty());
+    }
+
+    /**
+     * HTTPS as {@link #https}, every request (websocket handshakes included) carrying {@code Authorization: Basic}
+     * with {@code user:password}. This is how the original reached a web VNC server that asks for a login: the
+     * password is the space's service password, which the template also gave the VNC server.
+     */
+    static LocalHttpProxy httpsWithBasicAuth(int port, String user, String password) {
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+        byte[] credentials = (user + ":" + password).getBytes(StandardCharsets.UTF_8);
+        return https(port, Optional.of("Basic " + Base64.getEncoder().encodeToString(credentials)));
+    }
+
+    private static LocalHttpProxy https(int port, Optional<String> authorization) {
+        // The certificate is not checked: the connection never leaves the host (127.0.0.1), so there is no network
+        // to protect it from, and services on such ports (KasmVNC, dev servers) make their own self-signed
+        // certificates that there is nothing to check against. What answers is whatever listens on the port, the
+        // same trust as for the plain http ports.
         XnioSsl ssl = new UndertowXnioSsl(Xnio.getInstance(Undertow.class.getClassLoader()), OptionMap.EMPTY,
                 TrustingEverything.sslContext());
-        return new LocalHttpProxy(URI.create("https://" + LOOPBACK + ":" + port), ssl);
+        return new LocalHttpProxy(URI.create("https://" + LOOPBACK + ":" + port), ssl, authorization);
     }
 
     /**
@@ -73,7 +100,9 @@ final class LocalHttpProxy {
     void forward(HttpServerExchange exchange, String path) throws Exception {
         requireNonNull(path, "path is null");
         HeaderMap headers = exchange.getRequestHeaders();
+        // The caller's Authorization is the server's bearer for this agent: it never reaches the service.
         headers.remove(Headers.AUTHORIZATION);
+        authorization.ifPresent(credentials -> headers.put(Headers.AUTHORIZATION, credentials));
         if ("h2c".equalsIgnoreCase(headers.getFirst(Headers.UPGRADE))) {
             // An offer to switch to HTTP/2 is meant for this hop, and the agent declines it by answering in
             // HTTP/1.1; passed on, it would let the app switch protocols under the proxy's feet.

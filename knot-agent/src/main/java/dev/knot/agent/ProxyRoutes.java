@@ -16,19 +16,23 @@ import java.util.Set;
  * <ul>
  *   <li>{@code /http/{port}/…} → the http or https port {@code port}, with {@code /http/{port}} stripped;
  *   <li>{@code /code-server/…} → code-server, with {@code /code-server} stripped;
+ *   <li>{@code /vnc/…} → the web VNC server, with {@code /vnc} stripped;
  *   <li>{@code /tcp/{port}} → a websocket tunnel to the TCP port {@code port}.
  * </ul>
  *
  * A port the agent does not report, or that is not plain decimal 1–65535, is 404 like any unknown path, so the
- * answer does not tell which ports exist (the original answered 403). Everything else goes to {@code next}.
+ * answer does not tell which ports exist (the original answered 403); so are code-server and VNC when the agent has
+ * no port for them. Everything else goes to {@code next}.
  */
 final class ProxyRoutes implements HttpHandler {
     private static final String HTTP = "/http/";
     private static final String CODE_SERVER = "/code-server";
+    private static final String VNC = "/vnc";
     private static final String TCP = "/tcp/";
 
     private final Map<Integer, LocalHttpProxy> webPorts;
     private final Optional<LocalHttpProxy> codeServer;
+    private final Optional<LocalHttpProxy> vnc;
     private final Set<Integer> tcpPorts;
     private final HttpHandler tunnelHandshake;
     private final HttpHandler next;
@@ -37,10 +41,11 @@ final class ProxyRoutes implements HttpHandler {
      * @param tunnelHandshake the websocket handshake for tunnels; it finds the checked port in
      *                        {@link TcpTunnels#PORT}
      */
-    ProxyRoutes(Map<Integer, LocalHttpProxy> webPorts, Optional<LocalHttpProxy> codeServer, Set<Integer> tcpPorts,
-            HttpHandler tunnelHandshake, HttpHandler next) {
+    ProxyRoutes(Map<Integer, LocalHttpProxy> webPorts, Optional<LocalHttpProxy> codeServer,
+            Optional<LocalHttpProxy> vnc, Set<Integer> tcpPorts, HttpHandler tunnelHandshake, HttpHandler next) {
         this.webPorts = Map.copyOf(requireNonNull(webPorts, "webPorts is null"));
         this.codeServer = requireNonNull(codeServer, "codeServer is null");
+        this.vnc = requireNonNull(vnc, "vnc is null");
         this.tcpPorts = Set.copyOf(requireNonNull(tcpPorts, "tcpPorts is null"));
         this.tunnelHandshake = requireNonNull(tunnelHandshake, "tunnelHandshake is null");
         this.next = requireNonNull(next, "next is null");
@@ -56,6 +61,11 @@ final class ProxyRoutes implements HttpHandler {
         Optional<String> codeServerPath = below(path, CODE_SERVER);
         if (codeServerPath.isPresent() && codeServer.isPresent()) {
             codeServer.get().forward(exchange, codeServerPath.get());
+            return;
+        }
+        Optional<String> vncPath = below(path, VNC);
+        if (vncPath.isPresent() && vnc.isPresent()) {
+            vnc.get().forward(exchange, vncPath.get());
             return;
         }
         if (path.startsWith(TCP)) {

@@ -10,18 +10,36 @@ import io.undertow.websockets.core.WebSockets;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
-/** A dev server's hot-reload socket: echoes text and binary messages, and records each handshake's path and bearer. */
+/**
+ * A dev server's hot-reload socket, or a web VNC server's websockify endpoint: echoes text and binary messages, and
+ * records each handshake's path and Authorization.
+ */
 final class EchoWebSocketBackend implements AutoCloseable {
+    private static final String LOOPBACK = "127.0.0.1";
+
     /** A handshake as the app saw it. */
     record Handshake(String uri, String authorization) {}
 
     private final Undertow server;
     private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
 
+    /** Plain websockets (ws://). */
     EchoWebSocketBackend() {
-        server = Undertow.builder()
-                .addHttpListener(0, "127.0.0.1")
+        this(builder -> builder.addHttpListener(0, LOOPBACK));
+    }
+
+    /** Websockets over TLS (wss://) with the given server certificate. */
+    EchoWebSocketBackend(SSLContext tls) {
+        this(builder -> builder.addHttpsListener(0, LOOPBACK, tls));
+    }
+
+    private EchoWebSocketBackend(Consumer<Undertow.Builder> listener) {
+        Undertow.Builder builder = Undertow.builder();
+        listener.accept(builder);
+        server = builder
                 .setHandler(Handlers.websocket((exchange, channel) -> {
                     handshakes.add(new Handshake(exchange.getRequestURI(), exchange.getRequestHeader("Authorization")));
                     channel.getReceiveSetter().set(new AbstractReceiveListener() {

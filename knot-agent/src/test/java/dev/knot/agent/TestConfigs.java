@@ -26,6 +26,13 @@ final class TestConfigs {
                 "", REGISTRATION_KEY, false);
     }
 
+    /** An agent whose only service is a web VNC server on {@code vncHttpPort} (0: none). */
+    static AgentConfig vnc(int vncHttpPort, String servicePassword) {
+        return new AgentConfig(URI.create("http://knot"), SPACE_ID, new HostPort("127.0.0.1", 0),
+                new HostPort("127.0.0.1", 3000), 0, 0, vncHttpPort, Map.of(), Map.of(), Map.of(), false, false,
+                servicePassword, REGISTRATION_KEY, false);
+    }
+
     static AgentConfig agent(URI server, int sshPort) {
         return new AgentConfig(server, SPACE_ID, new HostPort("127.0.0.1", 0), new HostPort("127.0.0.1", 3000), 0,
                 sshPort, 0, sshPort > 0 ? Map.of(Integer.toString(sshPort), "SSH") : Map.of(),
