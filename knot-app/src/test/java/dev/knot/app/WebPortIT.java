@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A web server running in a space, reached on the wildcard domain through the real server and the real agent: the
- * Nomad simulator runs the space's two raw_exec tasks (the knot agent, and an app that echoes the headers it gets).
+ * Nomad simulator runs the space's three raw_exec tasks (the knot agent, an app that echoes the headers it gets, and
+ * the same app over HTTPS with a self-signed certificate standing in for a web VNC server).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPortIT {
@@ -37,6 +39,7 @@ class WebPortIT {
                 network {
                   port "agent" {}
                   port "web" {}
+                  port "vnc" {}
                 }
                 task "agent" {
                   driver = "raw_exec"
@@ -49,6 +52,8 @@ class WebPortIT {
                     KNOT_SPACEID   = "${{ .space.id }}"
                     KNOT_LISTEN    = "127.0.0.1:${NOMAD_PORT_agent}"
                     KNOT_HTTP_PORT = "${NOMAD_PORT_web}=web"
+                    KNOT_VNC_HTTP_PORT = "${NOMAD_PORT_vnc}"
+                    KNOT_SERVICE_PASSWORD = "${{ .user.service_password }}"
                   }
                 }
                 task "web" {
@@ -56,6 +61,13 @@ class WebPortIT {
                   config {
                     command = "JAVA"
                     args = ["APP", "${NOMAD_PORT_web}"]
+                  }
+                }
+                task "vnc" {
+                  driver = "raw_exec"
+                  config {
+                    command = "JAVA"
+                    args = ["APP", "${NOMAD_PORT_vnc}", "https"]
                   }
                 }
               }
@@ -73,6 +85,7 @@ class WebPortIT {
     private String adminSession;
     private String mallory;
     private String host;
+    private String vncHost;
 
     @BeforeAll
     void startSpaceWithAnApp() throws IOException {
@@ -108,11 +121,12 @@ class WebPortIT {
         JsonNode[] state = new JsonNode[1];
         await().atMost(90, SECONDS).until(() -> {
             state[0] = api.expect(200, "GET", "/api/v1/spaces/" + spaceId + "/service-state", admin, null);
-            return state[0].get("http_ports").size() == 1;
+            return state[0].get("http_ports").size() == 1 && state[0].get("has_http_vnc").asBoolean();
         });
         String webPort = state[0].get("http_ports").fieldNames().next();
         host = "admin--web--" + webPort + "." + DOMAIN + ":" + port;
-        await().atMost(60, SECONDS).until(() -> appAnswers());
+        vncHost = "admin--web--vnc." + DOMAIN + ":" + port;
+        await().atMost(60, SECONDS).until(() -> appAnswers(host) && appAnswers(vncHost));
     }
 
     @AfterAll
@@ -139,6 +153,29 @@ class WebPortIT {
         assertThat(response.all("set-cookie")).as("a cookie for the parent domain is dropped")
                 .anyMatch(cookie -> cookie.startsWith("app=kept"))
                 .noneMatch(cookie -> cookie.startsWith("tossed="));
+    }
+
+    @Test
+    void theOwnerReachesTheWebVncServerWhichGetsTheServiceLoginAndNoKnotCredential() {
+        String servicePassword = api.expect(200, "GET", "/api/v1/users/whoami", admin, null).get("service_password")
+                .asText();
+        String serviceLogin = "Authorization: Basic "
+                + Base64.getEncoder().encodeToString(("knot:" + servicePassword).getBytes(StandardCharsets.UTF_8));
+
+        RawHttp.Response response = RawHttp.get(port, vncHost, "/vnc.html?autoconnect=1", Map.of(
+                "Authorization", "Bearer " + admin,
+                "Cookie", KnotApi.SESSION_COOKIE + "=" + adminSession));
+
+        // The body holds the service password, so it is not put in failure messages.
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).startsWith("GET /vnc.html?autoconnect=1\n");
+        assertThat(servicePassword).isNotEmpty();
+        assertThat(response.body().lines().filter(line -> line.startsWith("Authorization:")).toList())
+                .withFailMessage("the VNC server did not get exactly one Authorization, the service login")
+                .containsExactly(serviceLogin);
+        assertThat(response.body().contains(admin) || response.body().contains(adminSession)
+                || response.body().contains(KnotApi.SESSION_COOKIE)).as("a knot credential reached the VNC server")
+                .isFalse();
     }
 
     @Test
@@ -185,7 +222,7 @@ class WebPortIT {
                 .isNotEqualTo(200);
     }
 
-    private boolean appAnswers() {
-        return RawHttp.get(port, host, "/", Map.of("Authorization", "Bearer " + admin)).status() == 200;
+    private boolean appAnswers(String appHost) {
+        return RawHttp.get(port, appHost, "/", Map.of("Authorization", "Bearer " + admin)).status() == 200;
     }
 }
