@@ -78,10 +78,8 @@ final class AgentConnectionPools implements ProxyClient {
         Pool pool = pools.compute(agent.address(), (address, existing) -> existing == null ? new Pool(address) : existing);
         pool.lastUsed = System.nanoTime();
         ConnectAttempt attempt = new ConnectAttempt(agent, callback);
-        attempt.deadline = exchange.getIoThread().executeAfter(
-                () -> attempt.giveUp(exchange, "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s"),
-                CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         pool.connections.connect(agent, exchange, attempt, timeout, timeUnit, false);
+        attempt.armDeadline(exchange);
     }
 
     private void dropIdlePools() {
@@ -201,6 +199,24 @@ final class AgentConnectionPools implements ProxyClient {
                         agent.address());
                 answer(exchange, new ErrorReply(StatusCodes.SERVICE_UNAVAILABLE, "AGENT_BUSY",
                         "too many requests are waiting for the space's agent"));
+            }
+        }
+
+        /**
+         * Starts the deadline, unless the pool has already answered: it hands over an idle connection at once, and
+         * most requests need no timer at all.
+         */
+        void armDeadline(HttpServerExchange exchange) {
+            if (decided.get()) {
+                return;
+            }
+            XnioExecutor.Key timer = exchange.getIoThread().executeAfter(
+                    () -> giveUp(exchange, "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s"),
+                    CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            deadline = timer;
+            if (decided.get()) {
+                // Decided while the timer was being set, possibly before decide() could see it.
+                timer.remove();
             }
         }
 

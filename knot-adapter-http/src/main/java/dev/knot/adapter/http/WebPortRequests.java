@@ -13,6 +13,7 @@ import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.User;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
  * that states an {@code Origin} must therefore come from a host of the same space (any of its ports).
  *
  * <p>Paths under {@code /.knot/} belong to knot and never reach the app. Store lookups run on a worker thread; the
- * proxying itself holds no thread.
+ * proxying itself holds no thread. A credential let through to this host within the last moment (see
+ * {@link RecentWebPortGrants}) is forwarded at once from the I/O thread.
  */
 final class WebPortRequests implements HttpHandler {
     static final String AUTHORIZE_PATH = "/.knot/authorize";
@@ -53,6 +55,10 @@ final class WebPortRequests implements HttpHandler {
     private final String wildcardDomain;
     private final String authorizeUrl;
     private final ErrorMapper errors;
+    private final RecentWebPortGrants recentGrants = new RecentWebPortGrants();
+
+    /** Who a request was let in as, and with which credential. */
+    private record Admitted(User user, RecentWebPortGrants.Presented presented, String credential) {}
 
     WebPortRequests(WebPortUseCases webPorts, AuthUseCases auth, AgentProxy proxy, URI publicUrl,
             String wildcardDomain, ErrorMapper errors) {
@@ -66,19 +72,26 @@ final class WebPortRequests implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (!isReserved(exchange.getRequestPath())) {
+            Optional<WebPortTarget> recent = recentlyGranted(exchange, HostDispatch.spaceHost(exchange));
+            if (recent.isPresent()) {
+                forward(exchange, recent.get());
+                return;
+            }
+        }
         exchange.dispatch(new ErrorMappingHandler(this::onWorkerThread, errors));
     }
 
     private void onWorkerThread(HttpServerExchange exchange) throws Exception {
         WebPortHost host = HostDispatch.spaceHost(exchange);
         String path = exchange.getRequestPath();
-        if (path.equals(RESERVED) || path.startsWith(RESERVED + "/")) {
+        if (isReserved(path)) {
             reserved(exchange, host, path);
             return;
         }
-        Optional<User> user = authenticate(exchange, host);
-        if (user.isEmpty()) {
+        Optional<Admitted> admitted = authenticate(exchange, host);
+        if (admitted.isEmpty()) {
             if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
                 throw Credentials.unauthenticated();
             }
@@ -86,8 +99,32 @@ final class WebPortRequests implements HttpHandler {
                     + encode(pathAndQuery(exchange)));
             return;
         }
-        WebPortTarget target = webPorts.resolve(user.get(), host);
+        WebPortTarget target = webPorts.resolve(admitted.get().user(), host);
+        recentGrants.remember(admitted.get().presented(), admitted.get().credential(), host, target);
+        forward(exchange, target);
+    }
+
+    private void forward(HttpServerExchange exchange, WebPortTarget target) throws Exception {
         proxy.forward(exchange, target.agent(), target.agentPathPrefix(), AgentProxy.Mount.SPACE_HOST);
+    }
+
+    /**
+     * The target of a credential of the request that was let through to {@code host} within the last moment. A pass
+     * whose request fails the same-space origin check is left to the worker path, which refuses it with the reason.
+     */
+    private Optional<WebPortTarget> recentlyGranted(HttpServerExchange exchange, WebPortHost host) {
+        for (String pass : passCookie.presented(exchange)) {
+            Optional<WebPortTarget> target = recentGrants.find(RecentWebPortGrants.Presented.PASS, pass, host);
+            if (target.isPresent()) {
+                return isFromSameSpace(exchange, host) ? target : Optional.empty();
+            }
+        }
+        return authorizationHeader(exchange)
+                .flatMap(value -> recentGrants.find(RecentWebPortGrants.Presented.BEARER, value, host));
+    }
+
+    private static boolean isReserved(String path) {
+        return path.equals(RESERVED) || path.startsWith(RESERVED + "/");
     }
 
     /**
@@ -115,12 +152,14 @@ final class WebPortRequests implements HttpHandler {
      * The pass cookie, else a knot credential as bearer; empty when the request carries neither (or only passes
      * that are no longer valid).
      */
-    private Optional<User> authenticate(HttpServerExchange exchange, WebPortHost host) {
+    private Optional<Admitted> authenticate(HttpServerExchange exchange, WebPortHost host) {
         for (String pass : passCookie.presented(exchange)) {
             try {
                 User user = webPorts.authenticate(pass, host);
-                requireSameSpaceOrigin(exchange, host);
-                return Optional.of(user);
+                if (!isFromSameSpace(exchange, host)) {
+                    throw new KnotException(ErrorCode.PERMISSION_DENIED, SameOriginPolicy.REFUSED_MESSAGE);
+                }
+                return Optional.of(new Admitted(user, RecentWebPortGrants.Presented.PASS, pass));
             } catch (KnotException refused) {
                 if (refused.code() != ErrorCode.UNAUTHENTICATED) {
                     throw refused;
@@ -133,7 +172,10 @@ final class WebPortRequests implements HttpHandler {
         // Only the header counts here: knot's session cookie belongs to knot's own host, never to a space's.
         String bearer = Credentials.find(exchange).orElseThrow(Credentials::unauthenticated).secret();
         try {
-            return Optional.of(auth.authenticate(bearer).user());
+            User user = auth.authenticate(bearer).user();
+            // Credentials.find has refused a request with more than one Authorization header.
+            String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+            return Optional.of(new Admitted(user, RecentWebPortGrants.Presented.BEARER, header));
         } catch (KnotException refused) {
             if (refused.code() == ErrorCode.UNAUTHENTICATED) {
                 throw Credentials.unauthenticated();
@@ -142,19 +184,24 @@ final class WebPortRequests implements HttpHandler {
         }
     }
 
-    private void requireSameSpaceOrigin(HttpServerExchange exchange, WebPortHost host) {
+    /** Whether a pass-authenticated request may go on: safe, or stating no origin, or one of the same space. */
+    private boolean isFromSameSpace(HttpServerExchange exchange, WebPortHost host) {
         if (SameOriginPolicy.isSafe(exchange.getRequestMethod()) && !AgentProxy.isWebsocketHandshake(exchange)) {
-            return;
+            return true;
         }
         String origin = exchange.getRequestHeaders().getFirst(ORIGIN);
         if (origin == null) {
-            return;
+            return true;
         }
         Optional<WebPortHost> from = originHost(origin).flatMap(name -> WebPortHost.parse(name, wildcardDomain));
-        if (from.isEmpty() || !from.get().username().equals(host.username())
-                || !from.get().spaceName().equals(host.spaceName())) {
-            throw new KnotException(ErrorCode.PERMISSION_DENIED, SameOriginPolicy.REFUSED_MESSAGE);
-        }
+        return from.isPresent() && from.get().username().equals(host.username())
+                && from.get().spaceName().equals(host.spaceName());
+    }
+
+    /** The {@code Authorization} header, when the request has exactly one. */
+    private static Optional<String> authorizationHeader(HttpServerExchange exchange) {
+        HeaderValues values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
+        return values != null && values.size() == 1 ? Optional.of(values.getFirst()) : Optional.empty();
     }
 
     /** {@code host[:port]} of an http(s) origin; empty for {@code null} and anything else. */
