@@ -117,10 +117,16 @@ final class AgentApi implements AutoCloseable {
     }
 
     private static Optional<LocalHttpProxy> vnc(AgentConfig config) {
-        return config.vncHttpPort() > 0
-                ? Optional.of(LocalHttpProxy.httpsWithBasicAuth(config.vncHttpPort(), VNC_USER,
-                        config.servicePassword()))
-                : Optional.empty();
+        if (config.vncHttpPort() <= 0) {
+            return Optional.empty();
+        }
+        if (config.servicePassword().isEmpty()) {
+            // As the original, the VNC server still gets "knot:" with no password; a server set up with one refuses it.
+            LOG.warn("agent.port.vnc_http is set but agent.service_password (KNOT_SERVICE_PASSWORD) is empty: the web"
+                    + " VNC server is sent user knot with an empty password");
+        }
+        return Optional.of(LocalHttpProxy.httpsWithBasicAuth(config.vncHttpPort(), VNC_USER,
+                config.servicePassword()));
     }
 
     // The loader checked these port numbers already.
