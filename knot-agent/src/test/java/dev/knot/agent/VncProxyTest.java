@@ -3,9 +3,7 @@ package dev.knot.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -34,7 +32,7 @@ class VncProxyTest {
     @TempDir
     Path home;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final AgentRequests agent = new AgentRequests(() -> this.api.port(), TOKEN);
     private final CurrentRegistration current = new CurrentRegistration();
     private RecordingHttpBackend vncServer;
     private AgentApi api;
@@ -59,7 +57,7 @@ class VncProxyTest {
 
     @Test
     void getsThePathBelowVncWithItsQueryStringAndTheServiceLogin() throws Exception {
-        HttpResponse<String> response = send(authorized("/vnc/some/path?q=1"));
+        HttpResponse<String> response = agent.send(agent.authorized("/vnc/some/path?q=1"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(vncServer.requests()).singleElement().satisfies(request -> {
@@ -71,7 +69,7 @@ class VncProxyTest {
 
     @Test
     void theServersBearerNeverReachesTheVncServer() throws Exception {
-        send(authorized("/vnc/"));
+        agent.send(agent.authorized("/vnc/"));
 
         assertThat(vncServer.requests()).singleElement().satisfies(request -> {
             assertThat(request.headers().get("Authorization")).containsExactly(BASIC_KNOT);
@@ -81,10 +79,10 @@ class VncProxyTest {
 
     @Test
     void vncAloneIsTheRootPathAndALookAlikePrefixIsNotFound() throws Exception {
-        assertThat(send(authorized("/vnc")).statusCode()).isEqualTo(200);
-        assertThat(send(authorized("/vnc/")).statusCode()).isEqualTo(200);
-        assertThat(send(authorized("/vncx/")).statusCode()).isEqualTo(404);
-        assertThat(send(authorized("/vnc.html")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/vnc")).statusCode()).isEqualTo(200);
+        assertThat(agent.send(agent.authorized("/vnc/")).statusCode()).isEqualTo(200);
+        assertThat(agent.send(agent.authorized("/vncx/")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/vnc.html")).statusCode()).isEqualTo(404);
 
         assertThat(vncServer.requests()).extracting(RecordingHttpBackend.Request::rawUri).containsExactly("/", "/");
     }
@@ -94,10 +92,10 @@ class VncProxyTest {
         byte[] body = new byte[2 * 1024 * 1024 + 5];
         new Random(11).nextBytes(body);
 
-        HttpResponse<byte[]> posted = client.send(authorized("/vnc/upload")
+        HttpResponse<byte[]> posted = agent.client().send(agent.authorized("/vnc/upload")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<String> deleted = send(authorized("/vnc/file").DELETE());
+        HttpResponse<String> deleted = agent.send(agent.authorized("/vnc/file").DELETE());
 
         assertThat(posted.statusCode()).isEqualTo(200);
         assertThat(posted.body()).isEqualTo(body);
@@ -113,7 +111,7 @@ class VncProxyTest {
         api.close();
         startAgent(vncServer.port(), "");
 
-        assertThat(send(authorized("/vnc/")).statusCode()).isEqualTo(200);
+        assertThat(agent.send(agent.authorized("/vnc/")).statusCode()).isEqualTo(200);
         assertThat(vncServer.requests()).singleElement()
                 .satisfies(request -> assertThat(request.header("Authorization")).isEqualTo("Basic a25vdDo="));
     }
@@ -123,18 +121,18 @@ class VncProxyTest {
         api.close();
         startAgent(0, SERVICE_PASSWORD);
 
-        assertThat(send(authorized("/vnc/")).statusCode()).isEqualTo(404);
-        assertThat(send(authorized("/vnc")).statusCode()).isEqualTo(404);
-        assertThat(send(authorized("/vnc/websockify")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/vnc/")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/vnc")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/vnc/websockify")).statusCode()).isEqualTo(404);
         assertThat(vncServer.requests()).isEmpty();
     }
 
     @Test
     void vncNeedsTheServerToken() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/vnc/"))).statusCode()).isEqualTo(401);
-        assertThat(send(HttpRequest.newBuilder(uri("/vnc/")).header("Authorization", "Bearer " + AGENTS_OWN_TOKEN))
+        assertThat(agent.send(HttpRequest.newBuilder(agent.uri("/vnc/"))).statusCode()).isEqualTo(401);
+        assertThat(agent.send(HttpRequest.newBuilder(agent.uri("/vnc/")).header("Authorization", "Bearer " + AGENTS_OWN_TOKEN))
                 .statusCode()).isEqualTo(401);
-        assertThat(send(HttpRequest.newBuilder(uri("/vnc/")).header("Authorization", BASIC_KNOT)).statusCode())
+        assertThat(agent.send(HttpRequest.newBuilder(agent.uri("/vnc/")).header("Authorization", BASIC_KNOT)).statusCode())
                 .isEqualTo(401);
 
         assertThat(vncServer.requests()).isEmpty();
@@ -146,7 +144,7 @@ class VncProxyTest {
             api.close();
             startAgent(websockify.port(), SERVICE_PASSWORD);
             WebSocketRecorder recorder = new WebSocketRecorder();
-            WebSocket socket = client.newWebSocketBuilder()
+            WebSocket socket = agent.client().newWebSocketBuilder()
                     .header("Authorization", "Bearer " + TOKEN)
                     .buildAsync(URI.create("ws://127.0.0.1:" + api.port() + "/vnc/websockify"), recorder)
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -170,17 +168,5 @@ class VncProxyTest {
         api = new AgentApi(TestConfigs.vnc(vncPort, servicePassword), current,
                 new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), home, TestConfigs.shellEnvironment(home));
         api.start();
-    }
-
-    private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,6 @@ package dev.knot.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +32,7 @@ class WebPortProxyTest {
     @TempDir
     Path home;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final AgentRequests agent = new AgentRequests(() -> this.api.port(), TOKEN);
     private final CurrentRegistration current = new CurrentRegistration();
     private RecordingHttpBackend web;
     private RecordingHttpBackend secure;
@@ -79,7 +78,7 @@ class WebPortProxyTest {
 
     @Test
     void getsThePathBelowThePortWithItsQueryString() throws Exception {
-        HttpResponse<String> response = send(authorized("/http/" + web.port() + "/assets/app.js?v=1&name=a%20b"));
+        HttpResponse<String> response = agent.send(agent.authorized("/http/" + web.port() + "/assets/app.js?v=1&name=a%20b"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(web.requests()).singleElement().satisfies(request -> {
@@ -90,8 +89,8 @@ class WebPortProxyTest {
 
     @Test
     void thePortAloneIsTheRootPath() throws Exception {
-        assertThat(send(authorized("/http/" + web.port())).statusCode()).isEqualTo(200);
-        assertThat(send(authorized("/http/" + web.port() + "/")).statusCode()).isEqualTo(200);
+        assertThat(agent.send(agent.authorized("/http/" + web.port())).statusCode()).isEqualTo(200);
+        assertThat(agent.send(agent.authorized("/http/" + web.port() + "/")).statusCode()).isEqualTo(200);
 
         assertThat(web.requests()).extracting(RecordingHttpBackend.Request::rawUri).containsExactly("/", "/");
     }
@@ -101,7 +100,7 @@ class WebPortProxyTest {
         byte[] body = new byte[3 * 1024 * 1024 + 17];
         new Random(7).nextBytes(body);
 
-        HttpResponse<byte[]> response = client.send(authorized("/http/" + web.port() + "/upload")
+        HttpResponse<byte[]> response = agent.client().send(agent.authorized("/http/" + web.port() + "/upload")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
@@ -113,8 +112,8 @@ class WebPortProxyTest {
 
     @Test
     void theAppNeverSeesTheAgentBearer() throws Exception {
-        send(authorized("/http/" + web.port() + "/"));
-        send(authorized("/code-server/"));
+        agent.send(agent.authorized("/http/" + web.port() + "/"));
+        agent.send(agent.authorized("/code-server/"));
 
         assertThat(web.requests()).singleElement()
                 .satisfies(request -> assertThat(request.header("Authorization")).isNull());
@@ -124,8 +123,8 @@ class WebPortProxyTest {
 
     @Test
     void forwardingHeadersAreAppendedOrPassedOnButNotMadeUp() throws Exception {
-        send(authorized("/http/" + web.port() + "/plain"));
-        send(authorized("/http/" + web.port() + "/forwarded")
+        agent.send(agent.authorized("/http/" + web.port() + "/plain"));
+        agent.send(agent.authorized("/http/" + web.port() + "/forwarded")
                 .header("X-Forwarded-For", "203.0.113.7")
                 .header("X-Forwarded-Host", "alice--dev--" + web.port() + ".knot.example.com")
                 .header("X-Forwarded-Proto", "https"));
@@ -147,7 +146,7 @@ class WebPortProxyTest {
         // Java's client offers h2c (Upgrade: h2c, HTTP2-Settings) on the first request of a plain-HTTP connection.
         HttpClient offering = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
 
-        HttpResponse<String> response = offering.send(authorized("/http/" + web.port() + "/").build(),
+        HttpResponse<String> response = offering.send(agent.authorized("/http/" + web.port() + "/").build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -160,7 +159,7 @@ class WebPortProxyTest {
 
     @Test
     void httpsPortsAreReachedOverTlsWithoutCheckingTheCertificate() throws Exception {
-        HttpResponse<String> response = send(authorized("/http/" + secure.port() + "/secure?x=1"));
+        HttpResponse<String> response = agent.send(agent.authorized("/http/" + secure.port() + "/secure?x=1"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(secure.requests()).extracting(RecordingHttpBackend.Request::rawUri).containsExactly("/secure?x=1");
@@ -168,13 +167,13 @@ class WebPortProxyTest {
 
     @Test
     void codeServerGetsThePathBelowItsPrefix() throws Exception {
-        HttpResponse<String> response = send(authorized("/code-server/stable-1/static/x.css?q=1"));
-        send(authorized("/code-server"));
+        HttpResponse<String> response = agent.send(agent.authorized("/code-server/stable-1/static/x.css?q=1"));
+        agent.send(agent.authorized("/code-server"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(codeServer.requests()).extracting(RecordingHttpBackend.Request::rawUri)
                 .containsExactly("/stable-1/static/x.css?q=1", "/");
-        assertThat(send(authorized("/code-serverx/")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/code-serverx/")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -184,8 +183,8 @@ class WebPortProxyTest {
                 new AuthorizedKeys(home, TestConfigs.NO_GITHUB_KEYS), home, TestConfigs.shellEnvironment(home));
         api.start();
 
-        assertThat(send(authorized("/code-server/")).statusCode()).isEqualTo(404);
-        assertThat(send(authorized("/http/" + web.port() + "/")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/code-server/")).statusCode()).isEqualTo(404);
+        assertThat(agent.send(agent.authorized("/http/" + web.port() + "/")).statusCode()).isEqualTo(404);
         assertThat(web.requests()).isEmpty();
     }
 
@@ -204,7 +203,7 @@ class WebPortProxyTest {
                 "/http//",
                 "/http/" + codeServer.port() + "/",
         }) {
-            assertThat(send(authorized(path)).statusCode()).as(path).isEqualTo(404);
+            assertThat(agent.send(agent.authorized(path)).statusCode()).as(path).isEqualTo(404);
         }
 
         assertThat(unregistered.requests()).isEmpty();
@@ -215,9 +214,9 @@ class WebPortProxyTest {
     @Test
     void everyProxyRouteNeedsTheServerToken() throws Exception {
         for (String path : new String[] {"/http/" + web.port() + "/", "/code-server/"}) {
-            assertThat(send(HttpRequest.newBuilder(uri(path))).statusCode()).as("no token on %s", path)
+            assertThat(agent.send(HttpRequest.newBuilder(agent.uri(path))).statusCode()).as("no token on %s", path)
                     .isEqualTo(401);
-            assertThat(send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + AGENTS_OWN_TOKEN))
+            assertThat(agent.send(HttpRequest.newBuilder(agent.uri(path)).header("Authorization", "Bearer " + AGENTS_OWN_TOKEN))
                     .statusCode()).as("the access token on %s", path).isEqualTo(401);
         }
 
@@ -227,10 +226,10 @@ class WebPortProxyTest {
 
     @Test
     void aServiceThatStartsLaterIsReachedAtOnce() throws Exception {
-        assertThat(send(authorized("/http/" + nothingListening + "/")).statusCode()).isEqualTo(503);
+        assertThat(agent.send(agent.authorized("/http/" + nothingListening + "/")).statusCode()).isEqualTo(503);
 
         try (RecordingHttpBackend late = RecordingHttpBackend.http(nothingListening)) {
-            assertThat(send(authorized("/http/" + nothingListening + "/now")).statusCode()).isEqualTo(200);
+            assertThat(agent.send(agent.authorized("/http/" + nothingListening + "/now")).statusCode()).isEqualTo(200);
             assertThat(late.requests()).extracting(RecordingHttpBackend.Request::rawUri).containsExactly("/now");
         }
     }
@@ -238,7 +237,7 @@ class WebPortProxyTest {
     @Test
     void websocketUpgradesPassThrough() throws Exception {
         WebSocketRecorder recorder = new WebSocketRecorder();
-        WebSocket socket = client.newWebSocketBuilder()
+        WebSocket socket = agent.client().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + TOKEN)
                 .buildAsync(URI.create("ws://127.0.0.1:" + api.port() + "/http/" + hotReload.port() + "/hmr?t=1"),
                         recorder)
@@ -256,17 +255,5 @@ class WebPortProxyTest {
         });
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(recorder.closeCode().get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
-    }
-
-    private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
