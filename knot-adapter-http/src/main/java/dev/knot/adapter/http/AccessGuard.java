@@ -13,7 +13,9 @@ import dev.knot.ports.model.Space;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Runs a route's handler only once its access rule is met, and attaches the {@link Caller} for it. The rule is the
@@ -48,6 +50,10 @@ final class AccessGuard implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
+        if (rule instanceof AccessRule.Browser && !exchange.getRequestHeaders().contains(Headers.AUTHORIZATION)) {
+            admitBrowser(exchange);
+            return;
+        }
         if (control.setup().required()) {
             // Until the first admin exists, creating it is the only thing that works, and it needs no credential.
             if (rule instanceof AccessRule.FirstAdminOrPermission) {
@@ -69,6 +75,26 @@ final class AccessGuard implements HttpHandler {
         Authenticated authenticated = authenticate(credential);
         requirePermission(authenticated);
         new Caller(authenticated.user(), authenticated.session()).attachTo(exchange);
+        next.handleRequest(exchange);
+    }
+
+    /**
+     * A browser on a page: its session cookie, else the login page, which also tells how to create the first admin
+     * while there is none. The origin is checked before the session is looked up, as for any cookie write.
+     */
+    private void admitBrowser(HttpServerExchange exchange) throws Exception {
+        Optional<String> session = Credentials.sessionCookie(exchange);
+        if (session.isPresent() && !SameOriginPolicy.isSafe(exchange.getRequestMethod())) {
+            control.origins().requireSameOrigin(exchange);
+        }
+        Optional<Authenticated> authenticated = control.setup().required()
+                ? Optional.empty()
+                : BrowserSessions.current(exchange, control.auth());
+        if (authenticated.isEmpty()) {
+            Redirects.seeOther(exchange, LoginPages.loginPath(exchange));
+            return;
+        }
+        new Caller(authenticated.get().user(), authenticated.get().session()).attachTo(exchange);
         next.handleRequest(exchange);
     }
 

@@ -14,6 +14,7 @@ sealed interface AccessRule
                 AccessRule.RequiresPermission,
                 AccessRule.FirstAdminOrPermission,
                 AccessRule.Websocket,
+                AccessRule.Browser,
                 AccessRule.Agent {
 
     /** Anyone, without credentials: /health, login, agent registration. */
@@ -28,6 +29,13 @@ sealed interface AccessRule
      * anything is opened.
      */
     AccessRule WEBSOCKET = new Websocket();
+
+    /**
+     * A page for a browser: any active user. A request with an {@code Authorization} header is checked as for
+     * {@link #AUTHENTICATED}; one without is a browser, which needs a valid session cookie and, lacking one, is sent
+     * to the login page (303) instead of being answered 401. Cookie-authenticated writes must state our origin.
+     */
+    AccessRule BROWSER = new Browser();
 
     /**
      * The agent of the space named by the path parameter {@value #AGENT_SPACE_PARAMETER}, with its current access
@@ -67,6 +75,8 @@ sealed interface AccessRule
     }
 
     record Websocket() implements AccessRule {}
+
+    record Browser() implements AccessRule {}
 
     record Agent() implements AccessRule {}
 }

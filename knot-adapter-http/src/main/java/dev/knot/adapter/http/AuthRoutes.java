@@ -2,13 +2,10 @@ package dev.knot.adapter.http;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.in.IssuedSecret;
-import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Session;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 
 /**
@@ -16,23 +13,14 @@ import io.undertow.util.StatusCodes;
  * {@code POST /auth/web} puts it in the session cookie instead, and not in the body, where script could read it.
  */
 final class AuthRoutes implements RouteGroup {
-    private final AuthUseCases auth;
     private final JsonCodec json;
-    private final ClientAddresses clientAddresses;
     private final SameOriginPolicy origins;
-    private final SessionCookie cookie;
+    private final BrowserSessions sessions;
 
-    AuthRoutes(
-            AuthUseCases auth,
-            JsonCodec json,
-            ClientAddresses clientAddresses,
-            SameOriginPolicy origins,
-            SessionCookie cookie) {
-        this.auth = requireNonNull(auth, "auth is null");
+    AuthRoutes(JsonCodec json, SameOriginPolicy origins, BrowserSessions sessions) {
         this.json = requireNonNull(json, "json is null");
-        this.clientAddresses = requireNonNull(clientAddresses, "clientAddresses is null");
         this.origins = requireNonNull(origins, "origins is null");
-        this.cookie = requireNonNull(cookie, "cookie is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
     }
 
     /** {@code {email, password}}. */
@@ -67,31 +55,21 @@ final class AuthRoutes implements RouteGroup {
     }
 
     private void login(HttpServerExchange exchange) throws Exception {
-        IssuedSecret<Session> session = openSession(exchange);
+        LoginRequest request = json.readBody(exchange, LoginRequest.class);
+        IssuedSecret<Session> session = sessions.open(exchange, request.email(), request.password());
         json.send(exchange, StatusCodes.OK, new LoginReply(true, session.secret()));
     }
 
     private void webLogin(HttpServerExchange exchange) throws Exception {
         // Login CSRF: a foreign page must not log the browser in to an account of the attacker's choosing.
         origins.requireSameOriginWhenStated(exchange);
-        IssuedSecret<Session> session = openSession(exchange);
-        cookie.set(exchange, session.secret());
+        LoginRequest request = json.readBody(exchange, LoginRequest.class);
+        sessions.openInCookie(exchange, request.email(), request.password());
         json.send(exchange, StatusCodes.OK, StatusReply.OK);
     }
 
     private void logout(HttpServerExchange exchange) {
-        Caller caller = Caller.of(exchange);
-        // An API token has no session to end; a session, sent as a cookie or a bearer, is deleted server-side.
-        boolean ended = caller.session().isPresent();
-        caller.session().ifPresent(session -> auth.deleteSession(caller.user(), session));
-        cookie.clear(exchange);
+        boolean ended = sessions.end(exchange, Caller.of(exchange));
         json.send(exchange, StatusCodes.OK, new StatusReply(ended));
-    }
-
-    private IssuedSecret<Session> openSession(HttpServerExchange exchange) throws Exception {
-        LoginRequest request = json.readBody(exchange, LoginRequest.class);
-        String userAgent = exchange.getRequestHeaders().getFirst(Headers.USER_AGENT);
-        return auth.login(new LoginCommand(
-                request.email(), request.password(), clientAddresses.of(exchange), userAgent == null ? "" : userAgent));
     }
 }

@@ -68,7 +68,12 @@ final class Credentials {
         return new KnotException(ErrorCode.UNAUTHENTICATED, AccessGuard.UNAUTHENTICATED_MESSAGE);
     }
 
-    private static Optional<String> sessionCookie(HttpServerExchange exchange) {
+    /**
+     * The session cookie's value, whatever the {@code Authorization} header says; empty without one.
+     *
+     * @throws KnotException UNAUTHENTICATED when the request carries the cookie twice
+     */
+    static Optional<String> sessionCookie(HttpServerExchange exchange) {
         HeaderValues headers = exchange.getRequestHeaders().get(Headers.COOKIE);
         if (headers == null) {
             return Optional.empty();

@@ -58,10 +58,26 @@ public final class HttpServerModule extends AbstractModule {
         return new AccessControl(auth, agents, new SetupState(users), origins);
     }
 
-    @ProvidesIntoSet
-    RouteGroup authRoutes(AuthUseCases auth, JsonCodec json) {
-        return new AuthRoutes(auth, json, new ClientAddresses(TrustedProxies.parse(config.trustedProxies())), origins,
+    @Provides
+    @Singleton
+    BrowserSessions browserSessions(AuthUseCases auth) {
+        return new BrowserSessions(auth, new ClientAddresses(TrustedProxies.parse(config.trustedProxies())),
                 new SessionCookie(config.publicUrl()));
+    }
+
+    @ProvidesIntoSet
+    RouteGroup authRoutes(JsonCodec json, BrowserSessions sessions) {
+        return new AuthRoutes(json, origins, sessions);
+    }
+
+    @ProvidesIntoSet
+    RouteGroup loginPages(AuthUseCases auth, BrowserSessions sessions, AccessControl access) {
+        return new LoginPages(auth, sessions, origins, access.setup());
+    }
+
+    @ProvidesIntoSet
+    RouteGroup tokenPages(AuthUseCases auth) {
+        return new TokenPages(auth);
     }
 
     @ProvidesIntoSet

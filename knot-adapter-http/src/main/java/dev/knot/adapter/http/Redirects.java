@@ -10,7 +10,16 @@ final class Redirects {
 
     /** 302 to {@code location}, with no body. */
     static void found(HttpServerExchange exchange, String location) {
-        exchange.setStatusCode(StatusCodes.FOUND);
+        send(exchange, StatusCodes.FOUND, location);
+    }
+
+    /** 303 to {@code location}: the browser follows it with a GET, whatever the method of the request was. */
+    static void seeOther(HttpServerExchange exchange, String location) {
+        send(exchange, StatusCodes.SEE_OTHER, location);
+    }
+
+    private static void send(HttpServerExchange exchange, int status, String location) {
+        exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.LOCATION, location);
         exchange.endExchange();
     }

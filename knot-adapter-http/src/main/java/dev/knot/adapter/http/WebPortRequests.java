@@ -23,7 +23,6 @@ import java.net.URLEncoder;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Every request on a space's host ({@code <username>--<space>--<port>.<domain>}): private to the space's owner and to
@@ -45,8 +44,6 @@ final class WebPortRequests implements HttpHandler {
 
     private static final String RESERVED = "/.knot";
     private static final HttpString ORIGIN = new HttpString("Origin");
-    /** A path on the host, and nothing that a browser could read as another host or a header. */
-    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\s\\\\]*");
 
     private final WebPortUseCases webPorts;
     private final AuthUseCases auth;
@@ -145,7 +142,7 @@ final class WebPortRequests implements HttpHandler {
         }
         WebPortPass pass = webPorts.redeem(codes.getFirst(), host);
         passCookie.set(exchange, pass);
-        Redirects.found(exchange, LOCAL_PATH.matcher(pass.next()).matches() ? pass.next() : "/");
+        Redirects.found(exchange, LocalPaths.orRoot(pass.next()));
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Optional;
  * is where a space host sends a browser without a pass: for a user logged in to knot with a session who may use the
  * space, it issues a one-time code bound to that host (with the path to return to inside it) and sends the browser
  * to {@code /.knot/authorize?code=…} on the space host, which turns it into the host's pass (see
- * {@link WebPortRequests}, which this group installs for the hosts under the wildcard domain).
+ * {@link WebPortRequests}, which this group installs for the hosts under the wildcard domain). A browser that is not
+ * logged in is sent to the login page first, and comes back here from it.
  *
  * <p>Without {@code server.wildcard_domain} there are no web ports: the route answers 404 and no host is special.
  */
@@ -49,7 +50,7 @@ final class WebPortRoutes implements RouteGroup {
 
     @Override
     public void addTo(RouteTable.Builder routes) {
-        routes.get(AUTHORIZE).access(AccessRule.AUTHENTICATED).onWorkerThread(this::authorize);
+        routes.get(AUTHORIZE).access(AccessRule.BROWSER).onWorkerThread(this::authorize);
         spaceHosts.ifPresent(handler -> routes.spaceHosts(
                 new RouteTable.SpaceHosts(wildcardDomain.orElseThrow(), handler, AgentProxy.MAX_BODY_BYTES)));
     }

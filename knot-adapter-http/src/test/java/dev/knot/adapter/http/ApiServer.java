@@ -131,6 +131,12 @@ final class ApiServer implements AutoCloseable {
             return header("Content-Type", "application/json");
         }
 
+        /** An HTML form's body, {@code name=value&…}, each already URL-encoded. */
+        Call form(String urlEncoded) {
+            this.body = urlEncoded;
+            return header("Content-Type", FormBody.CONTENT_TYPE);
+        }
+
         HttpResponse<String> send() throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.address().getPort() + path))

@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Columns: no credential; a plain user on their own objects; a plain user on another user's objects; then the
  * managers and the admin, each on the other user's objects; last the agent of the other user's started space, with
- * its access token, which opens that space's report route and no user route. HEAD answers as GET does.
+ * its access token, which opens that space's report route and no user route. HEAD answers as GET does. The pages
+ * are called as the API is, without a session cookie; LoginPagesTest and TokenPagesTest drive them as a browser.
  */
 class AuthorizationMatrixTest {
     enum Principal { NONE, USER, OTHER, USER_MANAGER, TEMPLATE_MANAGER, SPACE_MANAGER, VOLUME_MANAGER, ADMIN, AGENT }
@@ -68,6 +69,14 @@ class AuthorizationMatrixTest {
         expect("POST /api/v1/auth",                         200, 200, 200, 200, 200, 200, 200, 200, 200);
         expect("POST /api/v1/auth/web",                     200, 200, 200, 200, 200, 200, 200, 200, 200);
         expect("POST /api/v1/auth/logout",                  401, 200, 200, 200, 200, 200, 200, 200, 401);
+        // The pages: a browser without a session is sent to log in (303); a bearer is checked as on the API.
+        expect("GET /login",                                200, 200, 200, 200, 200, 200, 200, 200, 200);
+        // A form post that states no origin is refused before anything; LoginPagesTest covers the rest.
+        expect("POST /login",                               403, 403, 403, 403, 403, 403, 403, 403, 403);
+        expect("GET /",                                     303, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /logout",                              303, 303, 303, 303, 303, 303, 303, 303, 401);
+        expect("GET /api-tokens/create/{token_name}",       303, 200, 200, 200, 200, 200, 200, 200, 401);
+        expect("POST /api-tokens/create/{token_name}",      303, 201, 201, 201, 201, 201, 201, 201, 401);
         expect("POST /api/v1/users",                        401, 403, 403, 201, 403, 403, 403, 201, 401);
         expect("GET /api/v1/users",                         401, 403, 403, 200, 403, 403, 403, 200, 401);
         expect("GET /api/v1/users/whoami",                  401, 200, 200, 200, 200, 200, 200, 200, 401);
@@ -125,8 +134,9 @@ class AuthorizationMatrixTest {
         for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
             expect(method + " /proxy/spaces/{space_id}/code-server/*", 401, 404, 404, 404, 404, 404, 404, 404, 401);
         }
-        // Without a wildcard domain there are no web ports; WebPortProxyTest covers them.
-        expect("GET /proxy/webport/authorize",              401, 404, 404, 404, 404, 404, 404, 404, 401);
+        // Without a wildcard domain there are no web ports; WebPortProxyTest covers them. A browser without a
+        // session is sent to log in first.
+        expect("GET /proxy/webport/authorize",              303, 404, 404, 404, 404, 404, 404, 404, 401);
     }
 
     private static final AtomicReference<Scenario> CURRENT = new AtomicReference<>();
@@ -288,7 +298,8 @@ class AuthorizationMatrixTest {
                     .replace("{session_id}", login(owner))
                     .replace("{token_id}", world.authService.createToken(owner, "extra").record().id().value())
                     .replace("{file}", "swagger-ui.css")
-                    .replace("{shell}", "bash");
+                    .replace("{shell}", "bash")
+                    .replace("{token_name}", "cli");
             ApiServer.Call call = api.call(method, path);
             if (principal == Principal.AGENT) {
                 Space agentsSpace = startedSpaces.get(spaceOwner.id());

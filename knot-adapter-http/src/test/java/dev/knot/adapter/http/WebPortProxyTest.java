@@ -88,6 +88,61 @@ class WebPortProxyTest {
     }
 
     @Test
+    void a_browser_that_is_not_logged_in_logs_in_through_the_form_and_reaches_the_space() throws Exception {
+        HttpResponse<String> firstVisit = fixture.call("GET", SPACE_HOST, "/app/page?x=1&y=%2F").send();
+        HttpResponse<String> toLogin = fixture.follow(firstVisit).send();
+        assertThat(toLogin.statusCode()).isEqualTo(303);
+        URI loginPage = URI.create(toLogin.headers().firstValue("Location").orElseThrow());
+        assertThat(loginPage.getPath()).isEqualTo("/login");
+        String back = query(loginPage).get("redirect");
+        assertThat(back).startsWith("/proxy/webport/authorize?host=" + SPACE_HOST + "&next=");
+
+        HttpResponse<String> form = fixture.follow(toLogin).send();
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher hidden = Pattern.compile("name=\"redirect\" value=\"([^\"]*)\"").matcher(form.body());
+        assertThat(hidden.find()).isTrue();
+        assertThat(hidden.group(1).replace("&amp;", "&")).isEqualTo(back);
+        HttpResponse<String> loggedIn = fixture.call("POST", "knot.example.com", "/login")
+                .header("Origin", "https://knot.example.com")
+                .header("Content-Type", FormBody.CONTENT_TYPE)
+                .body(HttpRequest.BodyPublishers.ofString("email=" + fixture.alice.email() + "&password="
+                        + java.net.URLEncoder.encode(World.PASSWORD, UTF_8) + "&redirect="
+                        + java.net.URLEncoder.encode(hidden.group(1).replace("&amp;", "&"), UTF_8)))
+                .send();
+        assertThat(loggedIn.statusCode()).isEqualTo(303);
+        assertThat(loggedIn.headers().firstValue("Location")).contains(back);
+        String session = LoginPagesTest.session(loggedIn);
+
+        HttpResponse<String> authorized = fixture.follow(loggedIn)
+                .cookies(Credentials.SESSION_COOKIE + "=" + session).send();
+        assertThat(authorized.statusCode()).isEqualTo(302);
+        HttpResponse<String> redeemed = fixture.follow(authorized).send();
+        HttpResponse<String> app = fixture.follow(redeemed).cookies(passCookie(redeemed)).send();
+
+        assertThat(app.statusCode()).isEqualTo(200);
+        assertThat(fixture.json(app.body()).path("path").asText()).isEqualTo("/app/page");
+        assertThat(fixture.json(app.body()).path("query").asText()).isEqualTo("x=1&y=%2F");
+    }
+
+    @Test
+    void the_authorize_route_keeps_its_401_for_a_bearer() throws Exception {
+        String path = "/proxy/webport/authorize?host=" + SPACE_HOST + "&next=%2F";
+
+        HttpResponse<String> forged = fixture.call("GET", "knot.example.com", path).bearer("knot_t_forged").send();
+        HttpResponse<String> apiToken = fixture.call("GET", "knot.example.com", path)
+                .bearer(fixture.token(fixture.alice)).send();
+        HttpResponse<String> expiredSession = fixture.call("GET", "knot.example.com", path)
+                .cookies(Credentials.SESSION_COOKIE + "=knot_s_expired").send();
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(fixture.json(forged.body()).path("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(apiToken.statusCode()).isEqualTo(401);
+        assertThat(fixture.json(apiToken.body()).path("error").asText()).contains("API token cannot open one");
+        assertThat(expiredSession.statusCode()).isEqualTo(303);
+        assertThat(expiredSession.headers().firstValue("Location").orElseThrow()).startsWith("/login?redirect=");
+    }
+
+    @Test
     void a_code_is_redeemed_once_and_only_on_its_own_host() throws Exception {
         HttpResponse<String> authorized = authorize(fixture.session(fixture.alice), SPACE_HOST, "/");
         String code = authorized.headers().firstValue("Location").orElseThrow().replaceFirst(".*code=", "");
