@@ -23,12 +23,25 @@ public record ConfigEnvironment(
     }
 
     public static ConfigEnvironment system() {
-        String home = System.getProperty("user.home", "");
+        Map<String, String> variables = System.getenv();
         return new ConfigEnvironment(
-                System.getenv(),
+                variables,
                 Path.of("").toAbsolutePath(),
-                home.isEmpty() ? Optional.empty() : Optional.of(Path.of(home)),
+                homeDirectory(variables, System.getProperty("user.home", "")),
                 ConfigEnvironment::localHostName);
+    }
+
+    /**
+     * {@code $HOME} when set, as the original knot (Go's os.UserHomeDir) and every shell see it, else the JVM's
+     * {@code user.home}, which Java takes from the password database and which differs from {@code $HOME} in
+     * containers, under sudo and in tests that point HOME elsewhere.
+     */
+    static Optional<Path> homeDirectory(Map<String, String> variables, String userHome) {
+        String home = variables.getOrDefault("HOME", "");
+        if (home.isEmpty()) {
+            home = userHome;
+        }
+        return home.isEmpty() ? Optional.empty() : Optional.of(Path.of(home));
     }
 
     public Optional<String> variable(String name) {
