@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import dev.knot.ports.model.Id;
+import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Space;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.CloseMessage;
@@ -35,8 +36,13 @@ import org.xnio.XnioExecutor;
  * has been written to the other, so a slow side slows the other down instead of filling the server's memory. A
  * message over the limit, the agent's own for that socket, ends it (close code 1009 to the browser). When either side
  * closes or fails, the other is closed too. The browser is pinged while the socket is open, because an idle terminal
- * or tunnel is normal and the listener drops connections idle for longer than its idle timeout. Nothing here blocks,
- * and nothing logs what the socket carries.
+ * or tunnel is normal and the listener drops connections idle for longer than its idle timeout.
+ *
+ * <p>While the socket is open its access is asked again periodically ({@link AgentSocketAccess}): once it has ended,
+ * the browser is sent close code 1008 (policy violation) with the reason, and the agent a normal close. A store that
+ * cannot answer ends nothing; the next period asks again. Asking blocks, so it runs on the worker pool; only its
+ * timer is on the browser's I/O thread, and it stops when the browser's side closes. Nothing else here blocks, and
+ * nothing logs what the socket carries.
  */
 final class AgentWebsocketBridge implements WebSocket.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(AgentWebsocketBridge.class);
@@ -44,9 +50,10 @@ final class AgentWebsocketBridge implements WebSocket.Listener {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final Id<Space> spaceId;
-    private final String username;
+    private final AgentSocketAccess access;
     private final String description;
     private final Duration keepAlive;
+    private final Duration recheckEvery;
     private final int maxMessageBytes;
     private final String tooBig;
     private final AtomicBoolean agentClosing = new AtomicBoolean();
@@ -56,6 +63,14 @@ final class AgentWebsocketBridge implements WebSocket.Listener {
     private volatile WebSocket agent;
     private volatile WebSocketChannel browser;
     private volatile XnioExecutor.Key nextPing;
+    /** The next re-check's timer; guarded by this, as is browserGone, so no timer is set once the browser is gone. */
+    private XnioExecutor.Key nextRecheck;
+    private boolean browserGone;
+    /**
+     * The close the browser is sent once its access has ended, set before the agent is closed: the agent's answer
+     * to that close must not reach the browser in its place.
+     */
+    private volatile CloseMessage accessEnded;
     /** How the browser side ended: the close it sent, or the one sent to it; null while it is open. */
     private volatile CloseMessage browserEnd;
     /** How the agent side ended, if it did before the browser was attached; guarded by this. */
@@ -63,19 +78,18 @@ final class AgentWebsocketBridge implements WebSocket.Listener {
     private boolean abandoned;
 
     /**
+     * @param access what the socket stands on, asked again every {@code recheckEvery}
      * @param description what the socket is, for the log: {@code "a terminal (/terminal/bash)"}
      * @param keepAlive how often the browser is pinged
      * @param maxMessageBytes the largest message carried either way
      */
-    AgentWebsocketBridge(Id<Space> spaceId, String username, String description, Duration keepAlive,
-            int maxMessageBytes) {
+    AgentWebsocketBridge(Id<Space> spaceId, AgentSocketAccess access, String description, Duration keepAlive,
+            Duration recheckEvery, int maxMessageBytes) {
         this.spaceId = requireNonNull(spaceId, "spaceId is null");
-        this.username = requireNonNull(username, "username is null");
+        this.access = requireNonNull(access, "access is null");
         this.description = requireNonNull(description, "description is null");
-        this.keepAlive = requireNonNull(keepAlive, "keepAlive is null");
-        if (keepAlive.isNegative() || keepAlive.isZero()) {
-            throw new IllegalArgumentException("keepAlive must be positive, got " + keepAlive);
-        }
+        this.keepAlive = requirePositive(keepAlive, "keepAlive");
+        this.recheckEvery = requirePositive(recheckEvery, "recheckEvery");
         if (maxMessageBytes <= 0) {
             throw new IllegalArgumentException("maxMessageBytes must be positive, got " + maxMessageBytes);
         }
@@ -95,7 +109,8 @@ final class AgentWebsocketBridge implements WebSocket.Listener {
         upgraded.addCloseTask(closed -> browserClosed());
         upgraded.resumeReceives();
         schedulePing();
-        LOG.info("{} opened {} to space {}", username, description, spaceId);
+        scheduleRecheck();
+        LOG.info("{} opened {} to space {}", access.username(), description, spaceId);
         if (agentEnd != null) {
             closeBrowser(agentEnd, CLOSE_GRACE);
         } else {
@@ -187,7 +202,8 @@ final class AgentWebsocketBridge implements WebSocket.Listener {
         if (browser == null) {
             agentEnd = end;
         } else {
-            closeBrowser(end, CLOSE_GRACE);
+            CloseMessage revoked = accessEnded;
+            closeBrowser(revoked == null ? end : revoked, CLOSE_GRACE);
         }
     }
 
@@ -246,6 +262,12 @@ final class AgentWebsocketBridge implements WebSocket.Listener {
         XnioExecutor.Key ping = nextPing;
         if (ping != null) {
             ping.remove();
+        }
+        synchronized (this) {
+            browserGone = true;
+            if (nextRecheck != null) {
+                nextRecheck.remove();
+            }
         }
         CloseMessage end = browserEnd;
         if (end == null) {
@@ -308,6 +330,61 @@ final class AgentWebsocketBridge implements WebSocket.Listener {
             WebSockets.sendPing(ByteBuffer.allocate(0), browser, null);
             schedulePing();
         }
+    }
+
+    private synchronized void scheduleRecheck() {
+        if (browserGone) {
+            return;
+        }
+        try {
+            nextRecheck = browser.getIoThread().executeAfter(this::startRecheck, recheckEvery.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping and closes the socket itself.
+        }
+    }
+
+    /** On the I/O thread: hands the re-check, which blocks on the stores, to the worker pool. */
+    private void startRecheck() {
+        try {
+            browser.getWorker().execute(this::recheck);
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping and closes the socket itself.
+        }
+    }
+
+    private void recheck() {
+        if (!browser.isOpen() || browser.isCloseFrameSent()) {
+            return;
+        }
+        AgentSocketAccess.Verdict verdict;
+        try {
+            verdict = access.recheck();
+        } catch (KnotException unavailable) {
+            LOG.warn("cannot re-check the access of {} to {} to space {}, trying again in {}: {}: {}",
+                    access.username(), description, spaceId, recheckEvery, unavailable.code(),
+                    unavailable.getMessage());
+            scheduleRecheck();
+            return;
+        }
+        if (verdict == AgentSocketAccess.Verdict.GRANTED) {
+            scheduleRecheck();
+            return;
+        }
+        LOG.info("{} lost {} to space {}: {}", access.username(), description, spaceId, verdict.reason());
+        CloseMessage revoked = new CloseMessage(CloseMessage.MSG_VIOLATES_POLICY, verdict.reason());
+        accessEnded = revoked;
+        // The agent first, so that the browser's answer to its close does not close the agent with 1008 instead.
+        closeAgent(CloseMessage.NORMAL_CLOSURE, verdict.reason());
+        closeBrowser(revoked, CLOSE_GRACE);
+    }
+
+    private static Duration requirePositive(Duration duration, String name) {
+        requireNonNull(duration, name + " is null");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + duration);
+        }
+        return duration;
     }
 
     /** The browser's code for the agent, where java.net.http lets a client send it (it refuses 1009, for one). */

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * back-pressure. Its costs: one selector thread of its own, and a client may not send close code 1009, so the agent
  * gets 1008 where the browser gets 1009 (see {@link AgentWebsocketBridge}).
  *
+ * <p>An open socket lasts only as long as its access: it is asked again every so often, and ends once the
+ * credential or the user's access to the space has (see {@link AgentWebsocketBridge}).
+ *
  * <p>Nothing here holds a thread while the agent answers: the request waits, dispatched to no thread, until the
  * dial completes; the browser's upgrade (or its error) is then completed on a worker thread.
  */
@@ -68,28 +71,33 @@ final class AgentWebsocketRelay {
     private final Handshake handshake = new Hybi13Handshake();
     private final ErrorMapper errors;
     private final Duration keepAlive;
+    private final Duration recheckEvery;
     private final String kind;
     private final int maxMessageBytes;
 
     /**
      * @param keepAlive how often an open socket's browser is pinged; below the listener's idle timeout
+     * @param recheckEvery how often an open socket's access is asked again
      * @param kind what the sockets are, in messages and the log: {@code "terminal"}
      * @param maxMessageBytes the largest message carried either way: the agent's own limit for that kind
      */
-    AgentWebsocketRelay(ErrorMapper errors, Duration keepAlive, String kind, int maxMessageBytes) {
+    AgentWebsocketRelay(ErrorMapper errors, Duration keepAlive, Duration recheckEvery, String kind,
+            int maxMessageBytes) {
         this.errors = requireNonNull(errors, "errors is null");
         this.keepAlive = requireNonNull(keepAlive, "keepAlive is null");
+        this.recheckEvery = requireNonNull(recheckEvery, "recheckEvery is null");
         this.kind = requireNonNull(kind, "kind is null");
         this.maxMessageBytes = maxMessageBytes;
     }
 
     /** A relay whose open sockets are pinged at half the listener's idle timeout, within 100 ms..30 s. */
-    static AgentWebsocketRelay forListener(JsonCodec json, Duration idleTimeout, String kind, int maxMessageBytes) {
+    static AgentWebsocketRelay forListener(JsonCodec json, Duration idleTimeout, Duration recheckEvery, String kind,
+            int maxMessageBytes) {
         Duration halfIdle = requireNonNull(idleTimeout, "idleTimeout is null").dividedBy(2);
         Duration pingInterval = Collections.max(List.of(SHORTEST_PING_INTERVAL,
                 Collections.min(List.of(halfIdle, LONGEST_PING_INTERVAL))));
-        return new AgentWebsocketRelay(new ErrorMapper(requireNonNull(json, "json is null")), pingInterval, kind,
-                maxMessageBytes);
+        return new AgentWebsocketRelay(new ErrorMapper(requireNonNull(json, "json is null")), pingInterval,
+                recheckEvery, kind, maxMessageBytes);
     }
 
     /** Whether the request is a websocket handshake this relay can complete. */
@@ -105,11 +113,11 @@ final class AgentWebsocketRelay {
      * a route handler, with a handshake {@link #isHandshake} accepted; it returns at once.
      *
      * @param agentPath the agent's websocket, {@code /terminal/bash}; made of checked parts only
-     * @param username who opens the socket, for the log
+     * @param access what lets the caller open it, asked again while it is open
      */
-    void open(HttpServerExchange exchange, AgentEndpoint agent, String agentPath, String username) {
-        AgentWebsocketBridge bridge = new AgentWebsocketBridge(agent.space().id(), username,
-                "a " + kind + " (" + agentPath + ")", keepAlive, maxMessageBytes);
+    void open(HttpServerExchange exchange, AgentEndpoint agent, String agentPath, AgentSocketAccess access) {
+        AgentWebsocketBridge bridge = new AgentWebsocketBridge(agent.space().id(), access,
+                "a " + kind + " (" + agentPath + ")", keepAlive, recheckEvery, maxMessageBytes);
         // The exchange outlives the handler: it ends when the dial completes, not when this thread returns.
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
             try {

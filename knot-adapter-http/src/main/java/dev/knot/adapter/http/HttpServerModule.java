@@ -136,13 +136,13 @@ public final class HttpServerModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    RouteGroup terminalRoutes(AgentUseCases agents, JsonCodec json) {
-        return new TerminalRoutes(agents, json, config.idleTimeout());
+    RouteGroup terminalRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json) {
+        return new TerminalRoutes(agents, auth, json, config.idleTimeout());
     }
 
     @ProvidesIntoSet
-    RouteGroup tunnelRoutes(AgentUseCases agents, JsonCodec json) {
-        return new TunnelRoutes(agents, json, config.idleTimeout());
+    RouteGroup tunnelRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json) {
+        return new TunnelRoutes(agents, auth, json, config.idleTimeout());
     }
 
     /** The proxy to the spaces' agents, with its connection pools: one for the whole server. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.knot.ports.in.AgentEndpoint;
 import dev.knot.ports.in.AgentUseCases;
+import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.model.Id;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.Space;
@@ -11,6 +12,7 @@ import dev.knot.ports.model.User;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +20,9 @@ import java.util.regex.Pattern;
  * to {@code /terminal/{shell}} on the space's agent. The original let only the owner in; here, as for the space's
  * other routes, the owner or a user with manage-spaces, and 404 for anyone else, as for a space without an agent.
  * A session cookie must come with exactly knot's own {@code Origin} (the WEBSOCKET rule), so another site cannot
- * open a shell with a visitor's cookie; API tokens work too, for scripts.
+ * open a shell with a visitor's cookie; API tokens work too, for scripts. An open terminal ends (close code 1008)
+ * once its credential or the user's access to the space has; that is asked again every
+ * {@link AgentSocketAccess#RECHECK_INTERVAL}.
  */
 final class TerminalRoutes implements RouteGroup {
     static final String TERMINAL = "/proxy/spaces/{space_id}/terminal/{shell}";
@@ -28,12 +32,20 @@ final class TerminalRoutes implements RouteGroup {
     private static final Pattern SHELL = Pattern.compile("[a-zA-Z0-9]+");
 
     private final AgentUseCases agents;
+    private final AuthUseCases auth;
     private final AgentWebsocketRelay relay;
 
     /** @param idleTimeout the listener's idle timeout: open terminals are pinged at half of it, within 100 ms..30 s */
-    TerminalRoutes(AgentUseCases agents, JsonCodec json, Duration idleTimeout) {
+    TerminalRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json, Duration idleTimeout) {
+        this(agents, auth, json, idleTimeout, AgentSocketAccess.RECHECK_INTERVAL);
+    }
+
+    /** @param recheckEvery how often an open terminal's access is asked again */
+    TerminalRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json, Duration idleTimeout,
+            Duration recheckEvery) {
         this.agents = requireNonNull(agents, "agents is null");
-        this.relay = AgentWebsocketRelay.forListener(json, idleTimeout, "terminal", MAX_MESSAGE_BYTES);
+        this.auth = requireNonNull(auth, "auth is null");
+        this.relay = AgentWebsocketRelay.forListener(json, idleTimeout, recheckEvery, "terminal", MAX_MESSAGE_BYTES);
     }
 
     @Override
@@ -51,8 +63,8 @@ final class TerminalRoutes implements RouteGroup {
         if (!relay.isHandshake(exchange)) {
             throw relay.notAWebsocket();
         }
-        User user = Caller.of(exchange).user();
-        AgentEndpoint agent = agents.endpoint(user, spaceId);
-        relay.open(exchange, agent, "/terminal/" + shell, user.username());
+        Function<User, AgentEndpoint> spaceCheck = user -> agents.endpoint(user, spaceId);
+        AgentEndpoint agent = spaceCheck.apply(Caller.of(exchange).user());
+        relay.open(exchange, agent, "/terminal/" + shell, AgentSocketAccess.of(exchange, auth, agent, spaceCheck));
     }
 }

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.knot.ports.in.AgentEndpoint;
 import dev.knot.ports.in.AgentUseCases;
+import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.model.KnotException;
 import dev.knot.ports.model.User;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  * <p>The space is one of the caller's own, by name or alternative name; names may hold hyphens (the original's route
  * pattern forgot them). Only the ports the agent reported are tunnelled: its SSH port, or one of its TCP ports. A
  * session cookie must come with exactly knot's own {@code Origin} (the WEBSOCKET rule); {@code knot forward} uses an
- * API token.
+ * API token. An open tunnel ends (close code 1008) once its credential or the user's access to the space has; that is
+ * asked again every {@link AgentSocketAccess#RECHECK_INTERVAL}, by the same name.
  */
 final class TunnelRoutes implements RouteGroup {
     static final String SSH = "/proxy/spaces/{space_name}/ssh";
@@ -34,12 +37,20 @@ final class TunnelRoutes implements RouteGroup {
     private static final int LARGEST_PORT = 65_535;
 
     private final AgentUseCases agents;
+    private final AuthUseCases auth;
     private final AgentWebsocketRelay relay;
 
     /** @param idleTimeout the listener's idle timeout: open tunnels are pinged at half of it, within 100 ms..30 s */
-    TunnelRoutes(AgentUseCases agents, JsonCodec json, Duration idleTimeout) {
+    TunnelRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json, Duration idleTimeout) {
+        this(agents, auth, json, idleTimeout, AgentSocketAccess.RECHECK_INTERVAL);
+    }
+
+    /** @param recheckEvery how often an open tunnel's access is asked again */
+    TunnelRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json, Duration idleTimeout,
+            Duration recheckEvery) {
         this.agents = requireNonNull(agents, "agents is null");
-        this.relay = AgentWebsocketRelay.forListener(json, idleTimeout, "tunnel", MAX_MESSAGE_BYTES);
+        this.auth = requireNonNull(auth, "auth is null");
+        this.relay = AgentWebsocketRelay.forListener(json, idleTimeout, recheckEvery, "tunnel", MAX_MESSAGE_BYTES);
     }
 
     @Override
@@ -49,23 +60,23 @@ final class TunnelRoutes implements RouteGroup {
     }
 
     private void openSsh(HttpServerExchange exchange) {
-        User user = handshakingUser(exchange);
-        AgentEndpoint agent = agents.endpointByName(user, parameter(exchange, "space_name"));
+        Function<User, AgentEndpoint> spaceCheck = spaceCheck(exchange);
+        AgentEndpoint agent = spaceCheck.apply(handshakingUser(exchange));
         int port = agent.agent().sshPort();
         if (port == 0) {
             throw KnotException.notFound("the space does not serve SSH");
         }
-        relay.open(exchange, agent, "/tcp/" + port, user.username());
+        relay.open(exchange, agent, "/tcp/" + port, AgentSocketAccess.of(exchange, auth, agent, spaceCheck));
     }
 
     private void openPort(HttpServerExchange exchange) {
         int port = port(parameter(exchange, "port"));
-        User user = handshakingUser(exchange);
-        AgentEndpoint agent = agents.endpointByName(user, parameter(exchange, "space_name"));
+        Function<User, AgentEndpoint> spaceCheck = spaceCheck(exchange);
+        AgentEndpoint agent = spaceCheck.apply(handshakingUser(exchange));
         if (!agent.agent().tcpPorts().containsKey(port)) {
             throw KnotException.notFound("the space does not serve port " + port);
         }
-        relay.open(exchange, agent, "/tcp/" + port, user.username());
+        relay.open(exchange, agent, "/tcp/" + port, AgentSocketAccess.of(exchange, auth, agent, spaceCheck));
     }
 
     /** The caller, once the request is known to be a websocket handshake: nothing is looked up for anything else. */
@@ -74,6 +85,12 @@ final class TunnelRoutes implements RouteGroup {
             throw relay.notAWebsocket();
         }
         return Caller.of(exchange).user();
+    }
+
+    /** The space named in the path, among the user's own; asked at the handshake and again while the tunnel is open. */
+    private Function<User, AgentEndpoint> spaceCheck(HttpServerExchange exchange) {
+        String spaceName = parameter(exchange, "space_name");
+        return user -> agents.endpointByName(user, spaceName);
     }
 
     /** 1..65535 in plain decimal; anything else names no port of any space, so it is a 404. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knot.ports.in.AgentRegistration;
 import dev.knot.ports.in.LoginCommand;
+import dev.knot.ports.in.UpdateUserCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.User;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,6 +45,8 @@ class TerminalRoutesTest {
     private static final URI PUBLIC_URL = URI.create("https://knot.example.com");
     private static final String ORIGIN = "https://knot.example.com";
     private static final long WAIT_SECONDS = 20;
+    /** Open terminals' access is asked again this often here, where production waits 15 s. */
+    private static final Duration RECHECK = Duration.ofMillis(200);
     private static final byte[] RESIZE = "\u0001{\"cols\":120,\"rows\":40}".getBytes(UTF_8);
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -56,6 +60,7 @@ class TerminalRoutesTest {
     private Space space;
     private AgentRegistration registration;
     private FakeAgentTerminal agent;
+    private ObservedAuth recheckAuth;
     private HttpServer server;
 
     @BeforeEach
@@ -69,6 +74,7 @@ class TerminalRoutesTest {
         registration = world.agentService.register(space.id(), "127.0.0.1:" + agent.port(), "test",
                 world.agentKeys.keyFor(space.id()));
         agent.expectBearer(registration.serverToken());
+        recheckAuth = new ObservedAuth(world.authService);
         server = listen(HttpConfig.defaults("127.0.0.1", 0, PUBLIC_URL));
     }
 
@@ -305,6 +311,94 @@ class TerminalRoutesTest {
     }
 
     @Test
+    void logging_out_closes_an_open_terminal_with_1008_and_the_agent_side_normally() throws Exception {
+        String session = session(alice);
+        Browser browser = open(space, "bash", "Cookie", Credentials.SESSION_COOKIE + "=" + session, "Origin", ORIGIN);
+        browser.type("echo hi\n");
+        assertThat(browser.next()).isEqualTo(Received.binary("echo hi\n"));
+
+        world.authService.logout(session);
+
+        assertThat(browser.closedWith()).isEqualTo(1008);
+        assertThat(browser.closeReason).isEqualTo("the session or token has ended");
+        assertThat(agent.closeCodes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+        assertThat(agent.ended.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void deactivating_the_user_closes_an_open_terminal_with_1008() throws Exception {
+        Browser browser = open(space, "bash", bearer(alice));
+
+        world.userService.updateUser(admin, alice.id(), new UpdateUserCommand(alice.email(), "", "", alice.roles(),
+                alice.groups(), false, alice.maxSpaces(), alice.maxDiskSpace(), alice.sshPublicKey(),
+                alice.githubUsername(), alice.preferredShell(), alice.timezone()));
+
+        assertThat(browser.closedWith()).isEqualTo(1008);
+        assertThat(browser.closeReason).isEqualTo("the session or token has ended");
+        assertThat(agent.closeCodes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+    }
+
+    @Test
+    void losing_manage_spaces_closes_a_managers_terminal_in_another_users_space_with_1008() throws Exception {
+        User manager = world.user(admin, "manager", Role.SPACE_MANAGER);
+        Browser browser = open(space, "bash", "Authorization", "Bearer " + world.token(manager));
+
+        world.userService.updateUser(admin, manager.id(), new UpdateUserCommand(manager.email(), "", "", Set.of(),
+                manager.groups(), true, manager.maxSpaces(), manager.maxDiskSpace(), manager.sshPublicKey(),
+                manager.githubUsername(), manager.preferredShell(), manager.timezone()));
+
+        assertThat(browser.closedWith()).isEqualTo(1008);
+        assertThat(browser.closeReason).isEqualTo("access to the space has ended");
+        assertThat(agent.closeCodes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+    }
+
+    @Test
+    void an_unchanged_credential_keeps_the_terminal_open_across_several_rechecks() throws Exception {
+        Browser browser = open(space, "bash", bearer(alice));
+
+        assertThat(recheckAuth.authentications.tryAcquire(5, WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        browser.type("still here\n");
+
+        assertThat(browser.next()).isEqualTo(Received.binary("still here\n"));
+        assertThat(browser.closed).isNotDone();
+    }
+
+    @Test
+    void a_store_that_is_down_leaves_the_terminal_open_and_the_next_recheck_still_counts() throws Exception {
+        String session = session(alice);
+        Browser browser = open(space, "bash", "Cookie", Credentials.SESSION_COOKIE + "=" + session, "Origin", ORIGIN);
+        try (CapturedLog log = new CapturedLog()) {
+            recheckAuth.storeDown = true;
+            assertThat(recheckAuth.authentications.tryAcquire(3, WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            recheckAuth.storeDown = false;
+
+            browser.type("still here\n");
+            assertThat(browser.next()).isEqualTo(Received.binary("still here\n"));
+            assertThat(browser.closed).isNotDone();
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("cannot re-check the access of alice",
+                    "STORE_UNAVAILABLE"));
+        }
+
+        world.authService.logout(session);
+
+        assertThat(browser.closedWith()).isEqualTo(1008);
+    }
+
+    @Test
+    void a_closed_terminal_stops_asking_again() throws Exception {
+        Browser browser = open(space, "bash", bearer(alice));
+        assertThat(recheckAuth.authentications.tryAcquire(1, WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        browser.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(agent.ended.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        recheckAuth.authentications.drainPermits();
+        Thread.sleep(RECHECK.multipliedBy(5).toMillis());
+
+        // One re-check may have been under way as the terminal closed; none starts after.
+        assertThat(recheckAuth.authentications.availablePermits()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void neither_credentials_nor_what_the_terminal_carries_are_logged() throws Exception {
         String cookieSecret = session(alice);
         try (CapturedLog log = new CapturedLog()) {
@@ -330,7 +424,9 @@ class TerminalRoutesTest {
 
     private HttpServer listen(HttpConfig config) {
         RouteTable.Builder routes = RouteTable.builder(config.maxRequestBodyBytes());
-        new TerminalRoutes(world.agentService, new JsonCodec(), config.idleTimeout()).addTo(routes);
+        // The handshake authenticates through the guard's AuthUseCases, re-checks through recheckAuth: only they count.
+        new TerminalRoutes(world.agentService, recheckAuth, new JsonCodec(), config.idleTimeout(), RECHECK)
+                .addTo(routes);
         AccessControl access = new AccessControl(world.authService, world.agentService,
                 new SetupState(world.userService), new SameOriginPolicy(config.publicUrl()));
         HttpServer started = new HttpServer(config, routes.build(), new JsonCodec(), access);

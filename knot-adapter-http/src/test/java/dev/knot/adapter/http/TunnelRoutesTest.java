@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knot.ports.in.AgentRegistration;
 import dev.knot.ports.in.AgentReport;
+import dev.knot.ports.in.IssuedSecret;
 import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Space;
+import dev.knot.ports.model.Token;
 import dev.knot.ports.model.User;
 import dev.knot.testkit.fixture.SpaceFixtures;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +46,8 @@ class TunnelRoutesTest {
     private static final URI PUBLIC_URL = URI.create("https://knot.example.com");
     private static final String ORIGIN = "https://knot.example.com";
     private static final long WAIT_SECONDS = 20;
+    /** Open tunnels' access is asked again this often here, where production waits 15 s. */
+    private static final Duration RECHECK = Duration.ofMillis(200);
     private static final int SSH_PORT = 2222;
     private static final int DB_PORT = 5432;
     private static final String NAME = "my-web-app";
@@ -331,6 +335,31 @@ class TunnelRoutesTest {
     }
 
     @Test
+    void deleting_the_api_token_closes_an_open_tunnel_with_1008_and_the_agent_side_normally() throws Exception {
+        IssuedSecret<Token> forwarding = world.authService.createToken(alice, "knot forward");
+        Tunnel tunnel = open("/port/" + DB_PORT, "Authorization", "Bearer " + forwarding.secret());
+        tunnel.send(bytes(10));
+        assertThat(tunnel.awaitReceived(10)).isEqualTo(bytes(10));
+
+        world.authService.deleteToken(alice, forwarding.record().id());
+
+        assertThat(tunnel.closedWith()).isEqualTo(1008);
+        assertThat(tunnel.closeReason).isEqualTo("the session or token has ended");
+        assertThat(agent.closeCodes.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+        assertThat(agent.ended.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void a_tunnel_whose_space_is_gone_is_closed_with_1008() throws Exception {
+        Tunnel tunnel = open("/ssh", bearer(alice));
+
+        world.spaces.delete(space.id());
+
+        assertThat(tunnel.closedWith()).isEqualTo(1008);
+        assertThat(tunnel.closeReason).isEqualTo("access to the space has ended");
+    }
+
+    @Test
     void neither_credentials_nor_what_the_tunnel_carries_are_logged() throws Exception {
         byte[] secret = "secret-payload".getBytes(StandardCharsets.UTF_8);
         try (CapturedLog log = new CapturedLog()) {
@@ -354,7 +383,8 @@ class TunnelRoutesTest {
     private HttpServer listen() {
         HttpConfig config = HttpConfig.defaults("127.0.0.1", 0, PUBLIC_URL);
         RouteTable.Builder routes = RouteTable.builder(config.maxRequestBodyBytes());
-        new TunnelRoutes(world.agentService, new JsonCodec(), config.idleTimeout()).addTo(routes);
+        new TunnelRoutes(world.agentService, world.authService, new JsonCodec(), config.idleTimeout(), RECHECK)
+                .addTo(routes);
         AccessControl access = new AccessControl(world.authService, world.agentService,
                 new SetupState(world.userService), new SameOriginPolicy(config.publicUrl()));
         HttpServer started = new HttpServer(config, routes.build(), new JsonCodec(), access);
@@ -460,6 +490,7 @@ class TunnelRoutesTest {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         final BlockingQueue<Boolean> emptyMessages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        volatile String closeReason;
         WebSocket socket;
 
         void send(byte[] chunk) throws Exception {
@@ -501,6 +532,7 @@ class TunnelRoutesTest {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }
