@@ -24,7 +24,8 @@ final class KnotCommand implements Runnable {
             scope = ScopeType.INHERIT,
             paramLabel = "<file>",
             description = "Config file (env KNOT_CONFIG). Default: the first of ./knot.yml, ./.knot.yml, ./.knot.yaml, "
-                    + "~/.knot.yml, ~/.knot.yaml that exists.")
+                    + "~/.knot.yml, ~/.knot.yaml that exists; `knot agent` reads only the file given here or in "
+                    + "KNOT_CONFIG.")
     private Path configFile;
 
     @Option(

@@ -21,7 +21,8 @@ final class Settings {
     private static final List<Setting<?>> ALL = new ArrayList<>();
 
     static final Setting<String> LOG_LEVEL = text("log.level", "KNOT_LOGLEVEL", "info");
-    static final Setting<Boolean> TLS_SKIP_VERIFY = flag("tls_skip_verify", "KNOT_TLS_SKIP_VERIFY", true);
+    // Not the original's true: certificates are verified unless someone chooses otherwise.
+    static final Setting<Boolean> TLS_SKIP_VERIFY = flag("tls_skip_verify", "KNOT_TLS_SKIP_VERIFY", false);
 
     static final Setting<String> LISTEN = text("server.listen", "KNOT_LISTEN", "127.0.0.1:3000");
     static final Setting<String> URL = text("server.url", "KNOT_URL", "http://127.0.0.1:3000");

@@ -102,6 +102,8 @@ class CommandsTest {
         KnotConfig defaults = new ConfigLoader(environment(Map.of())).fromYaml("");
 
         assertThat(scaffolded.server().listen()).isEqualTo(defaults.server().listen());
+        assertThat(scaffolded.server().url()).isEqualTo(defaults.server().url());
+        assertThat(scaffolded.tlsSkipVerify()).isEqualTo(defaults.tlsSkipVerify());
         assertThat(scaffolded.server().storage()).isEqualTo(defaults.server().storage());
         assertThat(scaffolded.server().tls()).isEqualTo(defaults.server().tls());
         assertThat(scaffolded.server().nomad()).isEqualTo(defaults.server().nomad());

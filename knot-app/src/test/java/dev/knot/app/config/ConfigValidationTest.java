@@ -52,7 +52,7 @@ class ConfigValidationTest {
         KnotConfig config = loader().fromYaml("");
 
         assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
-        assertThat(config.tlsSkipVerify()).isTrue();
+        assertThat(config.tlsSkipVerify()).as("unlike the original, verified by default").isFalse();
         ServerSection server = config.server();
         assertThat(server.listen()).isEqualTo(new ListenAddress("127.0.0.1", 3000));
         assertThat(server.url()).as("the server's own address, https by default")

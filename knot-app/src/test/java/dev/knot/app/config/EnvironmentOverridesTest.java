@@ -20,7 +20,7 @@ class EnvironmentOverridesTest {
                 "KNOT_MYSQL_PORT", "3307",
                 "KNOT_BADGERDB_PATH", "/var/lib/knot",
                 "KNOT_LOGLEVEL", "debug",
-                "KNOT_TLS_SKIP_VERIFY", "false");
+                "KNOT_TLS_SKIP_VERIFY", "true");
         String yaml = """
                 log: {level: warn}
                 server:
@@ -33,7 +33,7 @@ class EnvironmentOverridesTest {
         KnotConfig config = loader(environment).fromYaml(yaml);
 
         assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
-        assertThat(config.tlsSkipVerify()).isFalse();
+        assertThat(config.tlsSkipVerify()).isTrue();
         assertThat(config.server().listen()).isEqualTo(new ListenAddress("", 8080));
         assertThat(config.server().url()).hasToString("https://env.example.com");
         assertThat(config.server().wildcardDomain()).contains("*.env.example.com");
