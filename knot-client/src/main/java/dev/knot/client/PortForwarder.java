@@ -172,6 +172,10 @@ public final class PortForwarder implements AutoCloseable {
             // The socket's reader is stuck in read() until the socket closes: close it when the server ends first.
             tunnel.ended().whenComplete((ignored, failure) -> closeQuietly(connection));
             tunnel.pumpFrom(connection.getInputStream());
+            tunnel.ended().exceptionally(failure -> {
+                report(connection, Failures.unwrap(failure));
+                return null;
+            });
         } catch (TunnelRefusedException refused) {
             if (refused.credentialRefused()) {
                 notices.println("knot: " + refused.getMessage() + "; stopped listening");
@@ -188,7 +192,7 @@ public final class PortForwarder implements AutoCloseable {
         }
     }
 
-    private void report(Socket connection, Exception failure) {
+    private void report(Socket connection, Throwable failure) {
         notices.println("knot: connection from " + connection.getRemoteSocketAddress() + " closed: "
                 + failure.getMessage());
         notices.flush();

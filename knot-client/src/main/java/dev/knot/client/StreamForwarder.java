@@ -48,8 +48,12 @@ public final class StreamForwarder {
                 tunnel.close();
             }
         } catch (ExecutionException broken) {
+            Throwable cause = Failures.unwrap(broken);
+            if (cause instanceof TunnelEndedException endedByServer) {
+                throw endedByServer;
+            }
             throw new ClientException("the tunnel to the " + target.description() + " broke: "
-                    + Failures.unwrap(broken).getMessage(), broken);
+                    + cause.getMessage(), broken);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } finally {

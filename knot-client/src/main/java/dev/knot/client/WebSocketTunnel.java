@@ -35,6 +35,7 @@ final class WebSocketTunnel implements WebSocket.Listener {
     private static final int CHUNK_BYTES = 32 * 1024;
     /** After our close, how long the server has to answer with its own before the connection is dropped. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final int POLICY_VIOLATION = 1008;
 
     private final OutputStream sink;
     private final ExecutorService writer;
@@ -240,7 +241,9 @@ final class WebSocketTunnel implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         stopKeepalive();
-        finishAfterWrites(null);
+        // 1008: the server ended the tunnel on purpose (the token or session ended, or access to the space did);
+        // the user is told why rather than seeing the connection just close.
+        finishAfterWrites(statusCode == POLICY_VIOLATION ? new TunnelEndedException(reason) : null);
         return null;
     }
 

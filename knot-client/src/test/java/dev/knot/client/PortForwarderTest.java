@@ -79,6 +79,19 @@ class PortForwarderTest {
     }
 
     @Test
+    void aTunnelTheServerEndsOnPurposeIsReportedWithItsReason() throws IOException {
+        forwarder = start("revoked", TestKnotServer.TOKEN);
+
+        try (Socket socket = connect()) {
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+
+        await().atMost(WAIT).until(() -> notices.toString()
+                .contains("closed: the server ended the tunnel: the session or token has ended[2J"));
+        assertThat(notices.toString()).doesNotContain("\u001b");
+    }
+
+    @Test
     void aRefusedTokenStopsTheListener() throws IOException {
         forwarder = start("echo", "wrong-token");
 

@@ -74,6 +74,15 @@ class StreamForwarderTest {
     }
 
     @Test
+    void aTunnelTheServerEndsOnPurposeFailsWithItsReason() {
+        StreamForwarder forwarder = new StreamForwarder(server.knotServer(), TestKnotServer.TOKEN);
+
+        assertThatThrownBy(() -> forwarder.run(TunnelTarget.ssh("revoked"), in, out))
+                .isInstanceOf(TunnelEndedException.class)
+                .hasMessage("the server ended the tunnel: the session or token has ended[2J");
+    }
+
+    @Test
     void aWrongTokenIsRefusedWithTheAdviceToConnectAgain() {
         StreamForwarder forwarder = new StreamForwarder(server.knotServer(), "wrong-token");
 

@@ -38,6 +38,7 @@ import javax.net.ssl.SSLContext;
  *   <li>{@code echo}: sends back every binary frame, each preceded by an empty keepalive frame;
  *   <li>{@code hello-text}: sends "hello" in a binary frame, then a text frame;
  *   <li>{@code hello-close}: sends "hello", then closes;
+ *   <li>{@code revoked}: closes with 1008 and a reason, as the real server does when the token has ended;
  *   <li>anything else: receives and records, sends nothing.
  * </ul>
  */
@@ -230,6 +231,9 @@ final class TestKnotServer implements AutoCloseable {
         } else if (space.equals("hello-close")) {
             WebSockets.sendBinary(ByteBuffer.wrap("hello".getBytes(UTF_8)), channel, null);
             WebSockets.sendClose(CloseMessage.NORMAL_CLOSURE, "", channel, null);
+        } else if (space.equals("revoked")) {
+            WebSockets.sendClose(CloseMessage.MSG_VIOLATES_POLICY, "the session or token has ended\u001b[2J", channel,
+                    null);
         }
     }
 
