@@ -86,6 +86,15 @@ public final class WebPortService implements WebPortUseCases {
     }
 
     @Override
+    public WebPortHost codeServerHost(Space space, String wildcardDomain) {
+        requireNonNull(space, "space is null");
+        requireNonNull(wildcardDomain, "wildcardDomain is null");
+        return users.findById(space.userId())
+                .map(owner -> WebPortHost.codeServer(owner.username(), space.name(), wildcardDomain))
+                .orElseThrow(WebPortService::notFound);
+    }
+
+    @Override
     public String issueCode(Authenticated caller, WebPortHost host, String next) {
         requireNonNull(caller, "caller is null");
         requireNonNull(host, "host is null");
@@ -128,11 +137,19 @@ public final class WebPortService implements WebPortUseCases {
     }
 
     private static boolean serves(AgentState agent, WebPortHost host) {
-        return host.port().map(port -> agent.httpPorts().containsKey(port)).orElse(agent.vncHttpPort() > 0);
+        return switch (host.kind()) {
+            case PORT -> agent.httpPorts().containsKey(host.port());
+            case VNC -> agent.vncHttpPort() > 0;
+            case CODE_SERVER -> agent.hasCodeServer();
+        };
     }
 
     private static String agentPathPrefix(WebPortHost host) {
-        return host.port().map(port -> "/http/" + port).orElse("/vnc");
+        return switch (host.kind()) {
+            case PORT -> "/http/" + host.port();
+            case VNC -> "/vnc";
+            case CODE_SERVER -> "/code-server";
+        };
     }
 
     private Session liveSession(Id<Session> sessionId, Id<User> userId, Instant now) {

@@ -106,6 +106,37 @@ class WebPortServiceTest {
     }
 
     @Test
+    void codeServerGoesToTheAgentsCodeServerPathOnlyWhenTheAgentReportsIt() {
+        Space withCodeServer = spaceOf(alice, "editor");
+        agentStates.save(AgentStateFixtures.anAgentState().withSpace(withCodeServer.id()).withCodeServer(true)
+                .withExpiresAt(domain.clock.now().plus(AGENT_LIFETIME)).build());
+        Space without = spaceOf(alice, "plain");
+        agentStates.save(AgentStateFixtures.anAgentState().withSpace(without.id()).withCodeServer(false)
+                .withHttpPorts(Map.of(8080, "app")).withVncHttpPort(5680)
+                .withExpiresAt(domain.clock.now().plus(AGENT_LIFETIME)).build());
+
+        WebPortTarget target = webPorts.resolve(alice, host("alice--editor--code"));
+
+        assertThat(target.agent().space()).isEqualTo(withCodeServer);
+        assertThat(target.agentPathPrefix()).isEqualTo("/code-server");
+        assertThat(webPorts.resolve(manager, host("alice--editor--code")).agentPathPrefix())
+                .isEqualTo("/code-server");
+        assertNotFound(() -> webPorts.resolve(alice, host("alice--plain--code")));
+        assertNotFound(() -> webPorts.resolve(bob, host("alice--editor--code")));
+    }
+
+    @Test
+    void theCodeServerHostOfASpaceIsNamedAfterItsOwner() {
+        User carol = domain.userWith(admin, "Carol");
+        Space carolsSpace = spaceOf(carol, "MySpace");
+        Space orphan = SpaceFixtures.aRunningSpace().withName("orphan").build();
+
+        assertThat(webPorts.codeServerHost(carolsSpace, WILDCARD)).isEqualTo(host("carol--myspace--code"));
+        assertThat(webPorts.codeServerHost(alicesSpace, WILDCARD)).isEqualTo(host("alice--web--code"));
+        assertNotFound(() -> webPorts.codeServerHost(orphan, WILDCARD));
+    }
+
+    @Test
     void theHostNamesTheOwnerSoAnotherUsersSpaceOfTheSameNameIsNotReached() {
         Space bobsSpace = spaceOf(bob, "web");
         agentOf(bobsSpace, Map.of(8080, "app"), 0);

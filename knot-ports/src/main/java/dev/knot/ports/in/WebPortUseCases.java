@@ -1,5 +1,6 @@
 package dev.knot.ports.in;
 
+import dev.knot.ports.model.Space;
 import dev.knot.ports.model.User;
 
 /**
@@ -14,11 +15,19 @@ import dev.knot.ports.model.User;
 public interface WebPortUseCases {
     /**
      * Where the request for {@code host} goes, if {@code actor} owns the space (or manages spaces), its agent is
-     * connected and serves that port (or VNC).
+     * connected and serves that port (or VNC, or code-server).
      *
      * @throws dev.knot.ports.model.KnotException NOT_FOUND in every other case, without saying which
      */
     WebPortTarget resolve(User actor, WebPortHost host);
+
+    /**
+     * The host that serves {@code space}'s code-server on {@code wildcardDomain}: named after the space's owner,
+     * whoever asks. It checks no access: the caller has checked that its user may use the space.
+     *
+     * @throws dev.knot.ports.model.KnotException NOT_FOUND when the owner is gone
+     */
+    WebPortHost codeServerHost(Space space, String wildcardDomain);
 
     /**
      * A one-time code for {@code host}, for a caller logged in with a session who may {@link #resolve} it.

@@ -1,8 +1,8 @@
 package dev.knot.ports.in;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -16,17 +16,44 @@ class WebPortHostTest {
         WebPortHost host = WebPortHost.parse("alice--web--8080.knot.example.com", WILDCARD).orElseThrow();
 
         assertThat(host).isEqualTo(
-                new WebPortHost("alice--web--8080.knot.example.com", "alice", "web", Optional.of(8080)));
-        assertThat(host.isVnc()).isFalse();
+                new WebPortHost("alice--web--8080.knot.example.com", "alice", "web", WebPortHost.Kind.PORT, 8080));
     }
 
     @Test
     void aVncHostHasNoPort() {
         WebPortHost host = WebPortHost.parse("alice--web--vnc.knot.example.com", WILDCARD).orElseThrow();
 
-        assertThat(host.port()).isEmpty();
-        assertThat(host.isVnc()).isTrue();
+        assertThat(host.kind()).isEqualTo(WebPortHost.Kind.VNC);
+        assertThat(host.port()).isZero();
         assertThat(host.spaceName()).isEqualTo("web");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice--web--code.knot.example.com", "alice--web--Code.knot.example.com",
+        "Alice--Web--CODE.Knot.Example.Com:443"})
+    void aCodeServerHostIsNamedCodeInAnyCase(String name) {
+        WebPortHost host = WebPortHost.parse(name, WILDCARD).orElseThrow();
+
+        assertThat(host).isEqualTo(new WebPortHost("alice--web--code.knot.example.com", "alice", "web",
+                WebPortHost.Kind.CODE_SERVER, 0));
+    }
+
+    @Test
+    void theCodeServerHostOfASpaceIsBuiltFromItsOwnersUsernameAndItsName() {
+        assertThat(WebPortHost.codeServer("Alice", "Web", WILDCARD)).isEqualTo(new WebPortHost(
+                "alice--web--code.knot.example.com", "alice", "web", WebPortHost.Kind.CODE_SERVER, 0));
+        assertThatThrownBy(() -> WebPortHost.codeServer("alice", "my--web", WILDCARD))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebPortHost.codeServer("alice", "web", "knot.example.com"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyAWebPortHasAPort() {
+        assertThatThrownBy(() -> new WebPortHost("a", "alice", "web", WebPortHost.Kind.PORT, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebPortHost("a", "alice", "web", WebPortHost.Kind.CODE_SERVER, 8080))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
@@ -36,7 +63,7 @@ class WebPortHostTest {
         WebPortHost host = WebPortHost.parse(name, WILDCARD).orElseThrow();
 
         assertThat(host).isEqualTo(
-                new WebPortHost("alice--web--8080.knot.example.com", "alice", "web", Optional.of(8080)));
+                new WebPortHost("alice--web--8080.knot.example.com", "alice", "web", WebPortHost.Kind.PORT, 8080));
     }
 
     @Test
@@ -79,6 +106,9 @@ class WebPortHostTest {
         "alice--web--+80.knot.example.com", "alice--web---80.knot.example.com", "alice--web--0x50.knot.example.com",
         "alice--web--80@x.knot.example.com", "alice--web--8080@127.0.0.2.knot.example.com",
         "alice--web--99999999999.knot.example.com", "alice--web--vnc2.knot.example.com",
+        // other services than vnc and code, or more than code
+        "alice--web--code-server.knot.example.com", "alice--web--codex.knot.example.com",
+        "alice--web--code--server.knot.example.com", "alice--web--xcode.knot.example.com",
         // names that start with a digit or a hyphen, or hold other characters
         "1alice--web--8080.knot.example.com", "alice--1web--8080.knot.example.com",
         "-alice--web--8080.knot.example.com", "alice---web--8080.knot.example.com", "a--web--8080.knot.example.com",
