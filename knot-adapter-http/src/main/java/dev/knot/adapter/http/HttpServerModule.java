@@ -154,8 +154,8 @@ public final class HttpServerModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    RouteGroup codeServerRoutes(AgentUseCases agents, AgentProxy proxy) {
-        return new CodeServerRoutes(agents, proxy, origins);
+    RouteGroup codeServerRoutes(AgentUseCases agents, Optional<WebPortUseCases> webPorts, AgentProxy proxy) {
+        return new CodeServerRoutes(config, agents, webPorts, proxy, origins);
     }
 
     @ProvidesIntoSet

@@ -60,7 +60,7 @@ final class WebPortRoutes implements RouteGroup {
                 "web ports are not enabled on this server: server.wildcard_domain is not set"));
         String named = parameter(exchange, "host").orElseThrow(() -> KnotException.invalid("host is required"));
         WebPortHost host = WebPortHost.parse(named, domain).orElseThrow(() -> KnotException.invalid(
-                format("host must be <username>--<space>--<port or vnc>%s", domain.substring(1))));
+                format("host must be <username>--<space>--<port, vnc or code>%s", domain.substring(1))));
         String next = parameter(exchange, "next").orElse("/");
         Caller caller = Caller.of(exchange);
         if (caller.session().isEmpty()) {
@@ -68,12 +68,12 @@ final class WebPortRoutes implements RouteGroup {
                     + "to knot; an API token cannot open one (send it as bearer to the space's host instead)");
         }
         String code = webPorts.orElseThrow().issueCode(new Authenticated(caller.user(), caller.session()), host, next);
-        Redirects.found(exchange, spaceOrigin(host) + WebPortRequests.AUTHORIZE_PATH + "?code="
+        Redirects.found(exchange, spaceOrigin(publicUrl, host) + WebPortRequests.AUTHORIZE_PATH + "?code="
                 + URLEncoder.encode(code, UTF_8));
     }
 
     /** The space host with the scheme of {@code server.url}, and its port when that is not the scheme's default. */
-    private String spaceOrigin(WebPortHost host) {
+    static String spaceOrigin(URI publicUrl, WebPortHost host) {
         String scheme = publicUrl.getScheme();
         int port = publicUrl.getPort();
         boolean defaultPort = port < 0 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;

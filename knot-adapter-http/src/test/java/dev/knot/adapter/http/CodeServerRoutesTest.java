@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * code-server on knot's own origin, {@code /proxy/spaces/{space_id}/code-server/*}, against the stand-in agent: every
  * method reaches it, with knot's credentials stripped as on the space hosts, for the owner and space managers only;
- * cookie-authenticated writes and websockets need knot's exact origin.
+ * cookie-authenticated writes and websockets need knot's exact origin. With a wildcard domain, a browser's reads are
+ * sent to the space's code host, {@code <owner>--<space>--code.<domain>}, which serves code-server like a web port.
  */
 class CodeServerRoutesTest {
     private static final String KNOT = "knot.example.com";
@@ -73,17 +74,87 @@ class CodeServerRoutesTest {
     }
 
     @Test
-    void a_browser_reads_with_its_cookie_but_writes_only_from_knots_origin() throws Exception {
+    void without_a_wildcard_domain_a_browser_reads_code_server_here_with_its_cookie() throws Exception {
+        fixture.close();
+        fixture = new WebPortFixture(HttpConfig.defaults("127.0.0.1", 0, WebPortFixture.PUBLIC_URL));
+        base = "/proxy/spaces/" + fixture.space.id().value() + "/code-server";
         String cookie = Credentials.SESSION_COOKIE + "=" + fixture.session(fixture.alice);
 
-        HttpResponse<String> page = fixture.call("GET", KNOT, base + "/").cookies(cookie).send();
+        HttpResponse<String> page = fixture.call("GET", KNOT, base + "/?folder=x").cookies(cookie).send();
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(fixture.json(page.body()).path("query").asText()).isEqualTo("folder=x");
+        assertThat(header(fixture.json(page.body()), "cookie")).isEmpty();
+    }
+
+    @Test
+    void with_a_wildcard_domain_a_browser_reading_here_is_sent_to_the_code_host_of_the_spaces_owner()
+            throws Exception {
+        String alice = Credentials.SESSION_COOKIE + "=" + fixture.session(fixture.alice);
+        String manager = Credentials.SESSION_COOKIE + "=" + fixture.session(fixture.manager);
+        String bob = Credentials.SESSION_COOKIE + "=" + fixture.session(fixture.bob);
+        String path = base + "/src/a%20b.ts?folder=%2Fhome%2Falice&x=1";
+        String codeHost = "https://alice--dev--code.knot.example.com/src/a%20b.ts?folder=%2Fhome%2Falice&x=1";
+
+        HttpResponse<String> owner = fixture.call("GET", KNOT, path).cookies(alice).send();
+        HttpResponse<String> head = fixture.call("HEAD", KNOT, path).cookies(alice).send();
+        HttpResponse<String> byManager = fixture.call("GET", KNOT, path).cookies(manager).send();
+        HttpResponse<String> root = fixture.call("GET", KNOT, base + "/").cookies(alice).send();
+        HttpResponse<String> other = fixture.call("GET", KNOT, path).cookies(bob).send();
+
+        assertThat(owner.statusCode()).isEqualTo(302);
+        assertThat(owner.headers().firstValue("Location")).contains(codeHost);
+        assertThat(head.statusCode()).isEqualTo(302);
+        assertThat(head.headers().firstValue("Location")).contains(codeHost);
+        assertThat(byManager.statusCode()).isEqualTo(302);
+        assertThat(byManager.headers().firstValue("Location")).contains(codeHost);
+        assertThat(root.headers().firstValue("Location")).contains("https://alice--dev--code.knot.example.com/");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(fixture.agent.requests).isEmpty();
+
+        HttpResponse<String> write = fixture.call("POST", KNOT, path).cookies(alice).header("Origin", ORIGIN).send();
+        assertThat(write.statusCode()).isEqualTo(200);
+        assertThat(fixture.json(write.body()).path("method").asText()).isEqualTo("POST");
+        assertThat(fixture.json(write.body()).path("path").asText()).isEqualTo("/src/a%20b.ts");
+    }
+
+    @Test
+    void the_owner_and_space_managers_reach_code_server_on_the_code_host_and_anyone_else_gets_404()
+            throws Exception {
+        String codeHost = "alice--dev--code.knot.example.com";
+        String session = fixture.session(fixture.alice);
+
+        HttpResponse<String> owner = fixture.call("GET", codeHost, "/src/app.ts?x=1")
+                .bearer(fixture.token(fixture.alice))
+                .cookies(Credentials.SESSION_COOKIE + "=" + session + "; vscode-tkn=abc").send();
+
+        assertThat(owner.statusCode()).isEqualTo(200);
+        JsonNode echoed = fixture.json(owner.body());
+        assertThat(echoed.path("path").asText()).isEqualTo("/src/app.ts");
+        assertThat(echoed.path("query").asText()).isEqualTo("x=1");
+        assertThat(header(echoed, "authorization")).containsExactly("Bearer " + fixture.registration.serverToken());
+        assertThat(header(echoed, "cookie")).containsExactly("vscode-tkn=abc");
+        assertThat(owner.body()).doesNotContain(session);
+        assertThat(fixture.call("GET", codeHost, "/").bearer(fixture.token(fixture.manager)).send().statusCode())
+                .isEqualTo(200);
+        fixture.agent.requests.clear();
+
+        assertThat(fixture.call("GET", codeHost, "/").bearer(fixture.token(fixture.bob)).send().statusCode())
+                .isEqualTo(404);
+        assertThat(fixture.call("GET", "bob--dev--code.knot.example.com", "/").bearer(fixture.token(fixture.alice))
+                .send().statusCode()).isEqualTo(404);
+        assertThat(fixture.agent.requests).isEmpty();
+    }
+
+    @Test
+    void a_browser_writes_with_its_cookie_only_from_knots_origin() throws Exception {
+        String cookie = Credentials.SESSION_COOKIE + "=" + fixture.session(fixture.alice);
+
         HttpResponse<String> crossSite = fixture.call("POST", KNOT, base + "/api").cookies(cookie)
                 .header("Origin", "https://alice--dev--8080.knot.example.com").send();
         HttpResponse<String> sameOrigin = fixture.call("POST", KNOT, base + "/api").cookies(cookie)
                 .header("Origin", ORIGIN).send();
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(header(fixture.json(page.body()), "cookie")).isEmpty();
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(sameOrigin.statusCode()).isEqualTo(200);
     }
