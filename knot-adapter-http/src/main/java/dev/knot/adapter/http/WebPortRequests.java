@@ -33,7 +33,8 @@ import java.util.Optional;
  *
  * <p>Space hosts share their site with knot and with each other, so {@code SameSite} cookies do not keep another
  * space's app from making a browser send this host's pass. A pass-authenticated write or websocket handshake
- * that states an {@code Origin} must therefore come from a host of the same space (any of its ports).
+ * that states an {@code Origin} must therefore come from a host of the same space (any of its ports), and on
+ * code-server's host from that host itself.
  *
  * <p>Paths under {@code /.knot/} belong to knot and never reach the app. Store lookups run on a worker thread; the
  * proxying itself holds no thread. A credential let through to this host within the last moment (see
@@ -191,8 +192,15 @@ final class WebPortRequests implements HttpHandler {
             return true;
         }
         Optional<WebPortHost> from = originHost(origin).flatMap(name -> WebPortHost.parse(name, wildcardDomain));
-        return from.isPresent() && from.get().username().equals(host.username())
-                && from.get().spaceName().equals(host.spaceName());
+        if (from.isEmpty()) {
+            return false;
+        }
+        if (host.kind() == WebPortHost.Kind.CODE_SERVER) {
+            // code-server opens shells in the space: only its own pages may write to it or open its sockets, not a
+            // page of one of the space's apps, which may show content its developer did not write.
+            return from.get().hostName().equals(host.hostName());
+        }
+        return from.get().username().equals(host.username()) && from.get().spaceName().equals(host.spaceName());
     }
 
     /** The {@code Authorization} header, when the request has exactly one. */

@@ -342,6 +342,20 @@ class WebPortProxyTest {
     }
 
     @Test
+    void code_servers_host_takes_writes_only_from_its_own_pages_not_from_the_spaces_apps() throws Exception {
+        String codeHost = "alice--dev--code.knot.example.com";
+        String pass = passFor(fixture.alice, codeHost);
+
+        HttpResponse<String> fromApp = fixture.call("POST", codeHost, "/form").cookies(pass)
+                .header("Origin", "https://" + SPACE_HOST).send();
+        HttpResponse<String> fromItself = fixture.call("POST", codeHost, "/form").cookies(pass)
+                .header("Origin", "https://" + codeHost).send();
+
+        assertThat(fromApp.statusCode()).isEqualTo(403);
+        assertThat(fromItself.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_pass_let_in_a_moment_ago_is_still_held_to_the_same_space_origin() throws Exception {
         String pass = passFor(fixture.alice, SPACE_HOST);
         assertThat(fixture.call("GET", SPACE_HOST, "/").cookies(pass).send().statusCode()).isEqualTo(200);
