@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Sends each request, by its {@link RequestHost}, either to the main origin's routes or, when the host is under the
  * wildcard domain, to the spaces' web ports. A host under the wildcard domain that is not exactly one well-formed
- * {@code <username>--<space>--<port>} label is 404: it never falls through to the API, so the API is not served on
- * a host a space's app could share cookies or a look-alike name with.
+ * {@code <username>--<space>--<port, vnc or code>} label is 404: it never falls through to the API, so the API is
+ * not served on a host a space's app could share cookies or a look-alike name with.
  */
 final class HostDispatch implements HttpHandler {
     private static final AttachmentKey<WebPortHost> SPACE_HOST = AttachmentKey.create(WebPortHost.class);

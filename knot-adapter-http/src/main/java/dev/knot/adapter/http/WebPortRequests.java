@@ -25,8 +25,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every request on a space's host ({@code <username>--<space>--<port>.<domain>}): private to the space's owner and to
- * space managers. The browser proves who it is with the host's pass cookie, got through
+ * Every request on a space's host ({@code <username>--<space>--<port, vnc or code>.<domain>}): private to the
+ * space's owner and to space managers. The browser proves who it is with the host's pass cookie, got through
  * {@code /.knot/authorize?code=…} from the main origin (see {@link WebPortRoutes}); a script may send a knot session
  * or API token as bearer instead. A browser without either is sent to the main origin to get one (GET and HEAD), and
  * anything else is 401. Then the request goes to the space's agent, through {@link AgentProxy}.
