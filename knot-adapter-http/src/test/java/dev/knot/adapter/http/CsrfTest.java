@@ -2,7 +2,6 @@ package dev.knot.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.model.User;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +23,7 @@ class CsrfTest {
     void start() {
         api = ApiServer.start();
         alice = api.world.user(api.world.admin(), "alice");
-        session = api.world.authService
-                .login(new LoginCommand(alice.email(), World.PASSWORD, "192.0.2.1", "browser"))
-                .secret();
+        session = api.world.session(alice);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knot.ports.in.AgentRegistration;
-import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.in.UpdateUserCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Space;
@@ -441,8 +440,7 @@ class TerminalRoutesTest {
     }
 
     private String session(User user) {
-        return world.authService.login(new LoginCommand(user.email(), World.PASSWORD, "192.0.2.1", "browser"))
-                .secret();
+        return world.session(user);
     }
 
     private String[] cookie(User user) {

@@ -3,7 +3,6 @@ package dev.knot.adapter.http;
 import static dev.knot.adapter.http.LoginPagesTest.assertIsPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.model.Token;
 import dev.knot.ports.model.User;
 import java.net.http.HttpResponse;
@@ -26,8 +25,7 @@ class TokenPagesTest {
     void start() {
         api = ApiServer.start();
         alice = api.world.user(api.world.admin(), "alice");
-        session = api.world.authService
-                .login(new LoginCommand(alice.email(), World.PASSWORD, "192.0.2.1", "browser")).secret();
+        session = api.world.session(alice);
     }
 
     @AfterEach

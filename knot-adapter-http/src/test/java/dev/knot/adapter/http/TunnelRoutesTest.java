@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.knot.ports.in.AgentRegistration;
 import dev.knot.ports.in.AgentReport;
 import dev.knot.ports.in.IssuedSecret;
-import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.Token;
@@ -409,9 +408,7 @@ class TunnelRoutesTest {
     }
 
     private String[] cookie(User user) {
-        String session = world.authService.login(new LoginCommand(user.email(), World.PASSWORD, "192.0.2.1",
-                "browser")).secret();
-        return new String[] {"Cookie", Credentials.SESSION_COOKIE + "=" + session};
+        return new String[] {"Cookie", Credentials.SESSION_COOKIE + "=" + world.session(user)};
     }
 
     private String[] bearer(User user) {

@@ -11,7 +11,6 @@ import com.google.inject.TypeLiteral;
 import dev.knot.domain.webport.WebPortService;
 import dev.knot.ports.in.AgentRegistration;
 import dev.knot.ports.in.AgentReport;
-import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.in.WebPortUseCases;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Space;
@@ -94,8 +93,7 @@ final class WebPortFixture implements AutoCloseable {
     }
 
     String session(User user) {
-        return world.authService.login(new LoginCommand(user.email(), World.PASSWORD, "192.0.2.1", "browser"))
-                .secret();
+        return world.session(user);
     }
 
     String token(User user) {

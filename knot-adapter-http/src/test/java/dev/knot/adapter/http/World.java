@@ -14,6 +14,7 @@ import dev.knot.domain.template.TemplateVarService;
 import dev.knot.domain.user.UserService;
 import dev.knot.domain.volume.VolumeService;
 import dev.knot.ports.in.CreateUserCommand;
+import dev.knot.ports.in.LoginCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.User;
@@ -98,6 +99,11 @@ final class World {
 
     User user(User creator, String username, Role... roles) {
         return userService.createUser(creator, newUser(username, roles));
+    }
+
+    /** The secret of a new login session of the user, as a browser's (cookie) or a script's (bearer). */
+    String session(User user) {
+        return authService.login(new LoginCommand(user.email(), PASSWORD, "192.0.2.1", "browser")).secret();
     }
 
     /** A bearer API token for the user. */
