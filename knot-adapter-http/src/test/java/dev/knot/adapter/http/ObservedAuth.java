@@ -13,6 +13,8 @@ import dev.knot.ports.model.Session;
 import dev.knot.ports.model.Token;
 import dev.knot.ports.model.User;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -22,6 +24,7 @@ import java.util.concurrent.Semaphore;
  */
 final class ObservedAuth implements AuthUseCases {
     final Semaphore authentications = new Semaphore(0);
+    private final Map<String, Semaphore> byCredential = new ConcurrentHashMap<>();
     volatile boolean storeDown;
 
     private final AuthUseCases real;
@@ -39,7 +42,13 @@ final class ObservedAuth implements AuthUseCases {
             return real.authenticate(credential);
         } finally {
             authentications.release();
+            authenticationsOf(credential).release();
         }
+    }
+
+    /** The authentications of one credential, counted apart from the others'. */
+    Semaphore authenticationsOf(String credential) {
+        return byCredential.computeIfAbsent(credential, unused -> new Semaphore(0));
     }
 
     @Override
