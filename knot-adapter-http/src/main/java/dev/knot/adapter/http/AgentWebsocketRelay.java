@@ -3,7 +3,9 @@ package dev.knot.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.knot.ports.in.AgentEndpoint;
+import dev.knot.ports.in.AuthUseCases;
 import dev.knot.ports.model.KnotException;
+import dev.knot.ports.model.User;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +73,7 @@ final class AgentWebsocketRelay {
     /** Browsers speak version 13 (RFC 6455); the drafts before it are not offered. */
     private final Handshake handshake = new Hybi13Handshake();
     private final ErrorMapper errors;
+    private final AuthUseCases auth;
     private final Duration keepAlive;
     private final Duration recheckEvery;
     private final String kind;
@@ -81,9 +85,10 @@ final class AgentWebsocketRelay {
      * @param kind what the sockets are, in messages and the log: {@code "terminal"}
      * @param maxMessageBytes the largest message carried either way: the agent's own limit for that kind
      */
-    AgentWebsocketRelay(ErrorMapper errors, Duration keepAlive, Duration recheckEvery, String kind,
+    AgentWebsocketRelay(ErrorMapper errors, AuthUseCases auth, Duration keepAlive, Duration recheckEvery, String kind,
             int maxMessageBytes) {
         this.errors = requireNonNull(errors, "errors is null");
+        this.auth = requireNonNull(auth, "auth is null");
         this.keepAlive = requireNonNull(keepAlive, "keepAlive is null");
         this.recheckEvery = requireNonNull(recheckEvery, "recheckEvery is null");
         this.kind = requireNonNull(kind, "kind is null");
@@ -91,12 +96,12 @@ final class AgentWebsocketRelay {
     }
 
     /** A relay whose open sockets are pinged at half the listener's idle timeout, within 100 ms..30 s. */
-    static AgentWebsocketRelay forListener(JsonCodec json, Duration idleTimeout, Duration recheckEvery, String kind,
-            int maxMessageBytes) {
+    static AgentWebsocketRelay forListener(JsonCodec json, AuthUseCases auth, Duration idleTimeout,
+            Duration recheckEvery, String kind, int maxMessageBytes) {
         Duration halfIdle = requireNonNull(idleTimeout, "idleTimeout is null").dividedBy(2);
         Duration pingInterval = Collections.max(List.of(SHORTEST_PING_INTERVAL,
                 Collections.min(List.of(halfIdle, LONGEST_PING_INTERVAL))));
-        return new AgentWebsocketRelay(new ErrorMapper(requireNonNull(json, "json is null")), pingInterval,
+        return new AgentWebsocketRelay(new ErrorMapper(requireNonNull(json, "json is null")), auth, pingInterval,
                 recheckEvery, kind, maxMessageBytes);
     }
 
@@ -109,13 +114,26 @@ final class AgentWebsocketRelay {
     }
 
     /**
+     * The agent the caller may open a socket to, by {@code spaceCheck}, once the request is known to be a websocket
+     * handshake: nothing is looked up for anything else.
+     */
+    AgentEndpoint admit(HttpServerExchange exchange, Function<User, AgentEndpoint> spaceCheck) {
+        if (!isHandshake(exchange)) {
+            throw notAWebsocket();
+        }
+        return spaceCheck.apply(Caller.of(exchange).user());
+    }
+
+    /**
      * Dials {@code agentPath} on the agent and, once it is open, upgrades the browser and joins the two. Call it from
-     * a route handler, with a handshake {@link #isHandshake} accepted; it returns at once.
+     * a route handler, with {@code agent} from {@link #admit}; it returns at once.
      *
      * @param agentPath the agent's websocket, {@code /terminal/bash}; made of checked parts only
-     * @param access what lets the caller open it, asked again while it is open
+     * @param spaceCheck what admitted the caller, asked again (with the credential) while the socket is open
      */
-    void open(HttpServerExchange exchange, AgentEndpoint agent, String agentPath, AgentSocketAccess access) {
+    void open(HttpServerExchange exchange, AgentEndpoint agent, String agentPath,
+            Function<User, AgentEndpoint> spaceCheck) {
+        AgentSocketAccess access = AgentSocketAccess.of(exchange, auth, agent, spaceCheck);
         AgentWebsocketBridge bridge = new AgentWebsocketBridge(agent.space().id(), access,
                 "a " + kind + " (" + agentPath + ")", keepAlive, recheckEvery, maxMessageBytes);
         // The exchange outlives the handler: it ends when the dial completes, not when this thread returns.

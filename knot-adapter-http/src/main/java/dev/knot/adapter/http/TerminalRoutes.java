@@ -32,7 +32,6 @@ final class TerminalRoutes implements RouteGroup {
     private static final Pattern SHELL = Pattern.compile("[a-zA-Z0-9]+");
 
     private final AgentUseCases agents;
-    private final AuthUseCases auth;
     private final AgentWebsocketRelay relay;
 
     /** @param idleTimeout the listener's idle timeout: open terminals are pinged at half of it, within 100 ms..30 s */
@@ -44,8 +43,8 @@ final class TerminalRoutes implements RouteGroup {
     TerminalRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json, Duration idleTimeout,
             Duration recheckEvery) {
         this.agents = requireNonNull(agents, "agents is null");
-        this.auth = requireNonNull(auth, "auth is null");
-        this.relay = AgentWebsocketRelay.forListener(json, idleTimeout, recheckEvery, "terminal", MAX_MESSAGE_BYTES);
+        this.relay = AgentWebsocketRelay.forListener(json, auth, idleTimeout, recheckEvery, "terminal",
+                MAX_MESSAGE_BYTES);
     }
 
     @Override
@@ -60,11 +59,7 @@ final class TerminalRoutes implements RouteGroup {
         if (shell == null || !SHELL.matcher(shell).matches()) {
             throw KnotException.invalid("shell must be letters and digits");
         }
-        if (!relay.isHandshake(exchange)) {
-            throw relay.notAWebsocket();
-        }
         Function<User, AgentEndpoint> spaceCheck = user -> agents.endpoint(user, spaceId);
-        AgentEndpoint agent = spaceCheck.apply(Caller.of(exchange).user());
-        relay.open(exchange, agent, "/terminal/" + shell, AgentSocketAccess.of(exchange, auth, agent, spaceCheck));
+        relay.open(exchange, relay.admit(exchange, spaceCheck), "/terminal/" + shell, spaceCheck);
     }
 }

@@ -37,7 +37,6 @@ final class TunnelRoutes implements RouteGroup {
     private static final int LARGEST_PORT = 65_535;
 
     private final AgentUseCases agents;
-    private final AuthUseCases auth;
     private final AgentWebsocketRelay relay;
 
     /** @param idleTimeout the listener's idle timeout: open tunnels are pinged at half of it, within 100 ms..30 s */
@@ -49,8 +48,8 @@ final class TunnelRoutes implements RouteGroup {
     TunnelRoutes(AgentUseCases agents, AuthUseCases auth, JsonCodec json, Duration idleTimeout,
             Duration recheckEvery) {
         this.agents = requireNonNull(agents, "agents is null");
-        this.auth = requireNonNull(auth, "auth is null");
-        this.relay = AgentWebsocketRelay.forListener(json, idleTimeout, recheckEvery, "tunnel", MAX_MESSAGE_BYTES);
+        this.relay = AgentWebsocketRelay.forListener(json, auth, idleTimeout, recheckEvery, "tunnel",
+                MAX_MESSAGE_BYTES);
     }
 
     @Override
@@ -61,30 +60,22 @@ final class TunnelRoutes implements RouteGroup {
 
     private void openSsh(HttpServerExchange exchange) {
         Function<User, AgentEndpoint> spaceCheck = spaceCheck(exchange);
-        AgentEndpoint agent = spaceCheck.apply(handshakingUser(exchange));
+        AgentEndpoint agent = relay.admit(exchange, spaceCheck);
         int port = agent.agent().sshPort();
         if (port == 0) {
             throw KnotException.notFound("the space does not serve SSH");
         }
-        relay.open(exchange, agent, "/tcp/" + port, AgentSocketAccess.of(exchange, auth, agent, spaceCheck));
+        relay.open(exchange, agent, "/tcp/" + port, spaceCheck);
     }
 
     private void openPort(HttpServerExchange exchange) {
         int port = port(parameter(exchange, "port"));
         Function<User, AgentEndpoint> spaceCheck = spaceCheck(exchange);
-        AgentEndpoint agent = spaceCheck.apply(handshakingUser(exchange));
+        AgentEndpoint agent = relay.admit(exchange, spaceCheck);
         if (!agent.agent().tcpPorts().containsKey(port)) {
             throw KnotException.notFound("the space does not serve port " + port);
         }
-        relay.open(exchange, agent, "/tcp/" + port, AgentSocketAccess.of(exchange, auth, agent, spaceCheck));
-    }
-
-    /** The caller, once the request is known to be a websocket handshake: nothing is looked up for anything else. */
-    private User handshakingUser(HttpServerExchange exchange) {
-        if (!relay.isHandshake(exchange)) {
-            throw relay.notAWebsocket();
-        }
-        return Caller.of(exchange).user();
+        relay.open(exchange, agent, "/tcp/" + port, spaceCheck);
     }
 
     /** The space named in the path, among the user's own; asked at the handshake and again while the tunnel is open. */
