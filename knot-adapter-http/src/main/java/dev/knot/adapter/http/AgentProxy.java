@@ -146,6 +146,12 @@ final class AgentProxy {
         return path < 0 ? "/" : uri.substring(path);
     }
 
+    /** {@code path} followed by the request's query string, when it has one. */
+    static String withQuery(HttpServerExchange exchange, String path) {
+        String query = exchange.getQueryString();
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
     static boolean isWebsocketHandshake(HttpServerExchange exchange) {
         return exchange.getRequestMethod().equals(Methods.GET)
                 && HeaderTokens.contains(exchange.getRequestHeaders().get(Headers.UPGRADE), "websocket")

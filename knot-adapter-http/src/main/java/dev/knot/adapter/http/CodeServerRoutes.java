@@ -84,9 +84,8 @@ final class CodeServerRoutes implements RouteGroup {
         if (wildcardDomain.isPresent() && byCookie && !websocket && isRead(exchange)) {
             WebPortHost ownHost = webPorts.orElseThrow().codeServerHost(agent.space(), wildcardDomain.get());
             String rest = AgentProxy.rawPath(exchange).substring(prefix.length());
-            String query = exchange.getQueryString();
-            Redirects.found(exchange, WebPortRoutes.spaceOrigin(publicUrl, ownHost) + rest
-                    + (query == null || query.isEmpty() ? "" : "?" + query));
+            Redirects.found(exchange, WebPortRoutes.spaceOrigin(publicUrl, ownHost) + AgentProxy.withQuery(exchange,
+                    rest));
             return;
         }
         exchange.setResolvedPath(prefix);

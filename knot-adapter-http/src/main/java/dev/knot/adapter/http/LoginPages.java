@@ -55,8 +55,7 @@ final class LoginPages implements RouteGroup {
         if (!SameOriginPolicy.isSafe(exchange.getRequestMethod())) {
             return LOGIN;
         }
-        String query = exchange.getQueryString();
-        String asked = AgentProxy.rawPath(exchange) + (query == null || query.isEmpty() ? "" : "?" + query);
+        String asked = AgentProxy.withQuery(exchange, AgentProxy.rawPath(exchange));
         return asked.equals("/") ? LOGIN : LOGIN + "?redirect=" + URLEncoder.encode(asked, UTF_8);
     }
 

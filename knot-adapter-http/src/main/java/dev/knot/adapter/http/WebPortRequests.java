@@ -94,7 +94,7 @@ final class WebPortRequests implements HttpHandler {
                 throw Credentials.unauthenticated();
             }
             Redirects.found(exchange, authorizeUrl + "?host=" + encode(host.hostName()) + "&next="
-                    + encode(pathAndQuery(exchange)));
+                    + encode(AgentProxy.withQuery(exchange, AgentProxy.rawPath(exchange))));
             return;
         }
         WebPortTarget target = webPorts.resolve(admitted.get().user(), host);
@@ -222,12 +222,6 @@ final class WebPortRequests implements HttpHandler {
         } catch (URISyntaxException malformed) {
             return Optional.empty();
         }
-    }
-
-    private static String pathAndQuery(HttpServerExchange exchange) {
-        String query = exchange.getQueryString();
-        String path = AgentProxy.rawPath(exchange);
-        return query == null || query.isEmpty() ? path : path + "?" + query;
     }
 
     private static String encode(String value) {
