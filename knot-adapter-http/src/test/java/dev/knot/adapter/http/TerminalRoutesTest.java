@@ -12,25 +12,19 @@ import dev.knot.testkit.fixture.SpaceFixtures;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TerminalRoutesTest {
     private static final URI PUBLIC_URL = URI.create("https://knot.example.com");
     private static final String ORIGIN = "https://knot.example.com";
-    private static final long WAIT_SECONDS = 20;
+    private static final long WAIT_SECONDS = ClientWebSocketEnd.WAIT_SECONDS;
     /** Open terminals' access is asked again this often here, where production waits 15 s. */
     private static final Duration RECHECK = Duration.ofMillis(200);
     private static final byte[] RESIZE = "\u0001{\"cols\":120,\"rows\":40}".getBytes(UTF_8);
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
 
     private World world;
     private User admin;
@@ -466,24 +456,14 @@ class TerminalRoutesTest {
     }
 
     /** Headers as name, value, name, value...; a String[] pair may stand for two of them. */
-    private static Map<String, String> headers(Object... namesAndValues) {
-        List<String> flat = Arrays.stream(namesAndValues)
-                .flatMap(item -> item instanceof String[] pair ? Arrays.stream(pair) : java.util.stream.Stream.of(
-                        (String) item))
-                .toList();
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int index = 0; index < flat.size(); index += 2) {
-            headers.put(flat.get(index), flat.get(index + 1));
-        }
-        return headers;
+    private static String[] headers(Object... namesAndValues) {
+        return Arrays.stream(namesAndValues)
+                .flatMap(item -> item instanceof String[] pair ? Arrays.stream(pair) : Stream.of((String) item))
+                .toArray(String[]::new);
     }
 
     private Browser open(Space target, String shell, Object... headers) throws Exception {
-        Browser browser = new Browser();
-        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
-        headers(headers).forEach(builder::header);
-        browser.socket = builder.buildAsync(websocketUri(target, shell), browser).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        return browser;
+        return ClientWebSocketEnd.open(new Browser(), websocketUri(target, shell), headers(headers));
     }
 
     /** The status with which the server refuses the handshake; fails if it accepts it. */
@@ -493,26 +473,11 @@ class TerminalRoutesTest {
 
     /** The server's answer to a handshake it refuses (the body as a string); fails if it accepts it. */
     private HttpResponse<?> refusedHandshake(Space target, String shell, Object... headers) throws Exception {
-        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
-        headers(headers).forEach(builder::header);
-        CompletableFuture<WebSocket> attempt = builder.buildAsync(websocketUri(target, shell), new Browser());
-        try {
-            WebSocket accepted = attempt.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            accepted.abort();
-            throw new AssertionError("the handshake was accepted");
-        } catch (ExecutionException refused) {
-            assertThat(refused.getCause()).isInstanceOf(WebSocketHandshakeException.class);
-            return ((WebSocketHandshakeException) refused.getCause()).getResponse();
-        }
+        return ClientWebSocketEnd.refusedHandshake(new Browser(), websocketUri(target, shell), headers(headers));
     }
 
     private HttpResponse<String> get(String target, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.address().getPort() + target)).timeout(Duration.ofSeconds(20));
-        for (int index = 0; index < headers.length; index += 2) {
-            request.header(headers[index], headers[index + 1]);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ClientWebSocketEnd.get(URI.create("http://127.0.0.1:" + server.address().getPort() + target), headers);
     }
 
     record Received(boolean text, String content) {
@@ -526,12 +491,9 @@ class TerminalRoutesTest {
     }
 
     /** The browser's end: whole messages as they arrive, and how the server closed it. */
-    private static final class Browser implements WebSocket.Listener {
+    private static final class Browser extends ClientWebSocketEnd {
         final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
         final BlockingQueue<Boolean> pings = new LinkedBlockingQueue<>();
-        volatile String closeReason;
-        WebSocket socket;
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
@@ -547,10 +509,6 @@ class TerminalRoutesTest {
             Received next = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThat(next).as("a message within %s s", WAIT_SECONDS).isNotNull();
             return next;
-        }
-
-        int closedWith() throws Exception {
-            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
 
         @Override
@@ -582,18 +540,6 @@ class TerminalRoutesTest {
             pings.add(true);
             webSocket.request(1);
             return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeReason = reason;
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
         }
     }
 }

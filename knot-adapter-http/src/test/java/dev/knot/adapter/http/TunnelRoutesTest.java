@@ -13,11 +13,8 @@ import dev.knot.testkit.fixture.SpaceFixtures;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,9 +22,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TunnelRoutesTest {
     private static final URI PUBLIC_URL = URI.create("https://knot.example.com");
     private static final String ORIGIN = "https://knot.example.com";
-    private static final long WAIT_SECONDS = 20;
+    private static final long WAIT_SECONDS = ClientWebSocketEnd.WAIT_SECONDS;
     /** Open tunnels' access is asked again this often here, where production waits 15 s. */
     private static final Duration RECHECK = Duration.ofMillis(200);
     private static final int SSH_PORT = 2222;
@@ -53,10 +48,6 @@ class TunnelRoutesTest {
     private static final String ALT_NAME = "db-box";
     /** The agent's limit for a tunnel's messages (docs/agent.md), which the server's must equal. */
     private static final int AGENT_LIMIT = 1024 * 1024;
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
 
     private World world;
     private User admin;
@@ -99,22 +90,12 @@ class TunnelRoutesTest {
 
     @Test
     void ssh_goes_to_the_port_the_agent_reported_for_ssh() throws Exception {
-        Tunnel tunnel = open("/ssh", bearer(alice));
-
-        tunnel.send(bytes(10));
-
-        assertThat(tunnel.awaitReceived(10)).isEqualTo(bytes(10));
-        assertThat(agent.ports).containsExactly(String.valueOf(SSH_PORT));
+        assertSshReachedThrough("/ssh");
     }
 
     @Test
     void the_original_clients_trailing_slash_reaches_ssh_too() throws Exception {
-        Tunnel tunnel = open("/ssh/", bearer(alice));
-
-        tunnel.send(bytes(10));
-
-        assertThat(tunnel.awaitReceived(10)).isEqualTo(bytes(10));
-        assertThat(agent.ports).containsExactly(String.valueOf(SSH_PORT));
+        assertSshReachedThrough("/ssh/");
     }
 
     @Test
@@ -379,6 +360,16 @@ class TunnelRoutesTest {
 
     // ---- helpers ----
 
+    /** Bytes sent through {@code rest} come back, and went to the port the agent reported for ssh. */
+    private void assertSshReachedThrough(String rest) throws Exception {
+        Tunnel tunnel = open(rest, bearer(alice));
+
+        tunnel.send(bytes(10));
+
+        assertThat(tunnel.awaitReceived(10)).isEqualTo(bytes(10));
+        assertThat(agent.ports).containsExactly(String.valueOf(SSH_PORT));
+    }
+
     private HttpServer listen() {
         HttpConfig config = HttpConfig.defaults("127.0.0.1", 0, PUBLIC_URL);
         RouteTable.Builder routes = RouteTable.builder(config.maxRequestBodyBytes());
@@ -436,10 +427,7 @@ class TunnelRoutesTest {
     }
 
     private Tunnel openOn(String spaceName, String rest, String... headers) throws Exception {
-        Tunnel tunnel = new Tunnel();
-        tunnel.socket = builder(headers).buildAsync(websocketUri(spaceName, rest), tunnel)
-                .get(WAIT_SECONDS, TimeUnit.SECONDS);
-        return tunnel;
+        return ClientWebSocketEnd.open(new Tunnel(), websocketUri(spaceName, rest), headers);
     }
 
     private int refusal(String rest, String... headers) throws Exception {
@@ -453,42 +441,17 @@ class TunnelRoutesTest {
 
     /** The server's answer to a handshake it refuses (the body as a string); fails if it accepts it. */
     private HttpResponse<?> refusedHandshake(String spaceName, String rest, String... headers) throws Exception {
-        CompletableFuture<WebSocket> attempt = builder(headers).buildAsync(websocketUri(spaceName, rest),
-                new Tunnel());
-        try {
-            WebSocket accepted = attempt.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            accepted.abort();
-            throw new AssertionError("the handshake was accepted");
-        } catch (ExecutionException refused) {
-            assertThat(refused.getCause()).isInstanceOf(WebSocketHandshakeException.class);
-            return ((WebSocketHandshakeException) refused.getCause()).getResponse();
-        }
-    }
-
-    private static WebSocket.Builder builder(String... headers) {
-        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(WAIT_SECONDS));
-        for (int index = 0; index < headers.length; index += 2) {
-            builder.header(headers[index], headers[index + 1]);
-        }
-        return builder;
+        return ClientWebSocketEnd.refusedHandshake(new Tunnel(), websocketUri(spaceName, rest), headers);
     }
 
     private HttpResponse<String> get(String target, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.address().getPort() + target)).timeout(Duration.ofSeconds(20));
-        for (int index = 0; index < headers.length; index += 2) {
-            request.header(headers[index], headers[index + 1]);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ClientWebSocketEnd.get(URI.create("http://127.0.0.1:" + server.address().getPort() + target), headers);
     }
 
     /** The client's end, as {@code knot forward} uses it: a byte stream, with the empty messages counted apart. */
-    private static final class Tunnel implements WebSocket.Listener {
+    private static final class Tunnel extends ClientWebSocketEnd {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         final BlockingQueue<Boolean> emptyMessages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        volatile String closeReason;
-        WebSocket socket;
 
         void send(byte[] chunk) throws Exception {
             socket.sendBinary(ByteBuffer.wrap(chunk), true).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -508,10 +471,6 @@ class TunnelRoutesTest {
             }
         }
 
-        int closedWith() throws Exception {
-            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        }
-
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
             if (!data.hasRemaining() && last) {
@@ -525,18 +484,6 @@ class TunnelRoutesTest {
             }
             webSocket.request(1);
             return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeReason = reason;
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
         }
     }
 }
