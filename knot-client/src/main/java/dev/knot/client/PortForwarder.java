@@ -3,6 +3,7 @@ package dev.knot.client;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -167,11 +168,14 @@ public final class PortForwarder implements AutoCloseable {
     /** Runs one connection's tunnel, on the connection's own thread (opening the websocket blocks). */
     private void forward(Socket connection) {
         try {
+            // Both streams are taken before the tunnel opens: a server that ends the tunnel at once closes the socket
+            // (below), and asking for a stream then would fail and hide the server's reason.
+            InputStream fromClient = connection.getInputStream();
             WebSocketTunnel tunnel = WebSocketTunnel.open(server, token, target, connection.getOutputStream(),
                     keepalives, keepaliveInterval);
             // The socket's reader is stuck in read() until the socket closes: close it when the server ends first.
             tunnel.ended().whenComplete((ignored, failure) -> closeQuietly(connection));
-            tunnel.pumpFrom(connection.getInputStream());
+            tunnel.pumpFrom(fromClient);
             tunnel.ended().exceptionally(failure -> {
                 report(connection, Failures.unwrap(failure));
                 return null;
