@@ -83,6 +83,7 @@ final class AccessGuard implements HttpHandler {
      * while there is none. The origin is checked before the session is looked up, as for any cookie write.
      */
     private void admitBrowser(HttpServerExchange exchange) throws Exception {
+        BrowserPageRequests.mark(exchange);
         Optional<String> session = Credentials.sessionCookie(exchange);
         if (session.isPresent() && !SameOriginPolicy.isSafe(exchange.getRequestMethod())) {
             control.origins().requireSameOrigin(exchange);

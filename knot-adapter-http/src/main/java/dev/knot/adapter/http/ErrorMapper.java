@@ -37,6 +37,11 @@ final class ErrorMapper {
             IoUtils.safeClose(exchange.getConnection());
             return;
         }
+        if (BrowserPageRequests.isPage(exchange)) {
+            HtmlPage.send(exchange, reply.status(), StatusCodes.getReason(reply.status()),
+                    HtmlPage.message(reply.message()));
+            return;
+        }
         json.send(exchange, reply.status(), new ErrorReply.Body(reply.message(), reply.code()));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.knot.ports.model.Token;
 import dev.knot.ports.model.User;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +87,22 @@ class TokenPagesTest {
 
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(unstated.statusCode()).isEqualTo(403);
+        // A person reads these: the refusal is a page with the reason, not the API's JSON.
+        for (HttpResponse<String> refused : List.of(foreign, unstated)) {
+            assertIsPage(refused);
+            assertThat(refused.body()).contains("<title>Forbidden - knot</title>", "class=\"message\"")
+                    .doesNotContain("\"error\"");
+        }
         assertThat(tokens()).isZero();
+    }
+
+    @Test
+    void a_script_with_a_bearer_still_gets_the_apis_json_when_refused() throws Exception {
+        HttpResponse<String> refused = api.call("GET", PAGE).header("Authorization", "Bearer not-a-token").send();
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(refused.body()).contains("\"error\"");
     }
 
     @Test
@@ -106,7 +122,7 @@ class TokenPagesTest {
         HttpResponse<String> asked = api.call("GET", page).cookie(session).send();
         HttpResponse<String> created = api.call("POST", page).cookie(session).header("Origin", ApiServer.ORIGIN).send();
 
-        for (HttpResponse<String> response : java.util.List.of(asked, created)) {
+        for (HttpResponse<String> response : List.of(asked, created)) {
             assertThat(response.body()).doesNotContain("<script>", "<b ")
                     .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;b a=&#39;b&#39;&gt;");
         }
