@@ -13,6 +13,7 @@ import dev.knot.ports.out.SpaceRepository;
 import dev.knot.ports.out.TemplateRepository;
 import dev.knot.ports.out.TemplateVarRepository;
 import dev.knot.ports.out.TokenRepository;
+import dev.knot.ports.out.UsedNonceStore;
 import dev.knot.ports.out.UserRepository;
 import dev.knot.ports.out.VolumeRepository;
 import dev.knot.ports.runtime.ManagedService;
@@ -41,6 +42,7 @@ public final class EmbeddedStorageModule extends AbstractModule {
         bind(TokenRepository.class).to(ChronicleTokenRepository.class).in(Singleton.class);
         bind(SessionStore.class).to(ChronicleSessionStore.class).in(Singleton.class);
         bind(AgentStateStore.class).to(ChronicleAgentStateStore.class).in(Singleton.class);
+        bind(UsedNonceStore.class).to(EmbeddedUsedNonceStore.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), ManagedService.class).addBinding().to(EmbeddedStore.class);
     }
 

@@ -16,6 +16,7 @@ import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.User;
 import dev.knot.ports.runtime.ManagedService;
+import dev.knot.testkit.fake.InMemoryUsedNonceStore;
 import dev.knot.testkit.fixture.SpaceFixtures;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -55,8 +56,8 @@ final class WebPortFixture implements AutoCloseable {
     final StandInAgent agent = new StandInAgent("not registered yet", Set.of(8080, 9090, UNREPORTED_PORT));
     final AgentRegistration registration;
     final WebPortUseCases webPorts =
-            new WebPortService(world.users, world.spaces, world.agentStates, world.sessions, world.clock,
-                    World.SERVER_KEY);
+            new WebPortService(world.users, world.spaces, world.agentStates, world.sessions,
+                    new InMemoryUsedNonceStore(world.clock), world.clock, World.SERVER_KEY);
     final HttpServer server;
 
     private final ObjectMapper json = new ObjectMapper();

@@ -87,17 +87,18 @@ final class MysqlDatabase implements ManagedService {
         return open.getConnection();
     }
 
-    /** Removes the sessions and agent states that expired by the clock's now. @return how many rows went */
+    /** Removes the sessions, agent states and used nonces that expired by the clock's now. @return how many rows went */
     int purgeExpired() {
         Instant now = clock.now();
         return new Sql(this, UniqueKeys.NONE).withConnection(sql ->
-                sql.update(MysqlSessionStore.DELETE_EXPIRED, now) + sql.update(MysqlAgentStateStore.DELETE_EXPIRED, now));
+                sql.update(MysqlSessionStore.DELETE_EXPIRED, now) + sql.update(MysqlAgentStateStore.DELETE_EXPIRED, now)
+                        + sql.update(MysqlUsedNonceStore.DELETE_EXPIRED, now));
     }
 
     private void purgeQuietly() {
         try {
             int removed = purgeExpired();
-            LOG.debug("removed {} expired sessions and agent states from MySQL", removed);
+            LOG.debug("removed {} expired sessions, agent states and used nonces from MySQL", removed);
         } catch (KnotException failure) {
             LOG.warn("could not remove expired sessions and agent states: {}", failure.getMessage());
         }

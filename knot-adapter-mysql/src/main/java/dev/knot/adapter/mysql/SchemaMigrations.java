@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaMigrations {
     static final List<Migration> ALL = List.of(
-            new Migration(1, "initial schema", "migration/0001_initial_schema.sql"));
+            new Migration(1, "initial schema", "migration/0001_initial_schema.sql"),
+            new Migration(2, "used nonces of one-time codes", "migration/0002_used_nonces.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final String LOCK_NAME = "knot_migrate";

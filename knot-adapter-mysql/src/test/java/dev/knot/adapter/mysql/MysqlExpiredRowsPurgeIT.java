@@ -11,7 +11,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The database's periodic purge removes the expired sessions and agent states by its clock, and only those. */
+/**
+ * The database's periodic purge removes the expired sessions, agent states and used nonces by its clock, and only
+ * those.
+ */
 class MysqlExpiredRowsPurgeIT {
     @RegisterExtension
     static final ThrowawayDatabase DATABASE = new ThrowawayDatabase();
@@ -45,13 +48,19 @@ class MysqlExpiredRowsPurgeIT {
     void purgeFollowsTheClockAsItMoves() {
         DATABASE.emptyTables();
         MysqlSessionStore sessions = new MysqlSessionStore(DATABASE.database(), DATABASE.clock());
-        Session session = SessionFixtures.aSession().withExpiresAt(DATABASE.clock().now().plusSeconds(60)).build();
+        MysqlUsedNonceStore nonces = new MysqlUsedNonceStore(DATABASE.database(), DATABASE.clock());
+        Instant now = DATABASE.clock().now();
+        Session session = SessionFixtures.aSession().withExpiresAt(now.plusSeconds(60)).build();
         sessions.save(session);
+        nonces.markUsed("expires-with-the-session", now.plusSeconds(60));
+        nonces.markUsed("lives-on", now.plusSeconds(61));
 
         assertThat(DATABASE.database().purgeExpired()).isZero();
         DATABASE.clock().advance(Duration.ofSeconds(60));
-        assertThat(DATABASE.database().purgeExpired()).isEqualTo(1);
+        assertThat(DATABASE.database().purgeExpired()).isEqualTo(2);
 
         assertThat(DATABASE.number("SELECT COUNT(*) FROM sessions")).isZero();
+        assertThat(DATABASE.number("SELECT COUNT(*) FROM used_nonces")).isEqualTo(1);
+        assertThat(nonces.markUsed("lives-on", now.plusSeconds(120))).as("the live nonce is kept").isFalse();
     }
 }

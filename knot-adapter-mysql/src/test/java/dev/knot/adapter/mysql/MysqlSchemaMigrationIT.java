@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 /** Versioned migrations on real databases: first start, second start, upgrade, a newer schema, racing servers. */
 class MysqlSchemaMigrationIT {
     private static final List<String> KNOT_TABLES = List.of("agentstate", "groups", "knot_locks",
-            "knot_schema_version", "sessions", "space_names", "spaces", "templates", "templatevars", "tokens", "users",
-            "volumes");
+            "knot_schema_version", "sessions", "space_names", "spaces", "templates", "templatevars", "tokens",
+            "used_nonces", "users", "volumes");
     private static final Migration ADD_NICKNAME =
-            new Migration(SchemaMigrations.ALL.size() + 1, "test: add a nickname", "migration-test/0002_add_nickname.sql");
+            new Migration(SchemaMigrations.ALL.size() + 1, "test: add a nickname",
+                    "migration-test/next_add_nickname.sql");
 
     @Test
     void anEmptyDatabaseGetsEveryTableAtTheLatestVersion() {

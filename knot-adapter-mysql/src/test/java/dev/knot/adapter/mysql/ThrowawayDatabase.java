@@ -26,7 +26,7 @@ final class ThrowawayDatabase implements BeforeAllCallback, AfterAllCallback, Au
     static final String PASSWORD = System.getProperty("knot.it.mysql.password", "");
     /** Children first: space_names references spaces. */
     private static final List<String> DATA_TABLES = List.of("space_names", "spaces", "users", "`groups`",
-            "templates", "templatevars", "volumes", "tokens", "sessions", "agentstate");
+            "templates", "templatevars", "volumes", "tokens", "sessions", "agentstate", "used_nonces");
 
     private final String name = "knot_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final MutableClock clock = new MutableClock();

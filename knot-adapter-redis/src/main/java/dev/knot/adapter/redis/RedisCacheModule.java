@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.SessionStore;
+import dev.knot.ports.out.UsedNonceStore;
 import jakarta.inject.Singleton;
 
 /**
- * Redis as the cache beside a durable store (MySQL): binds {@link SessionStore} and {@link AgentStateStore}, and
- * the Redis connection as a {@code ManagedService}. Needs a {@code dev.knot.ports.out.Clock} bound elsewhere.
+ * Redis as the cache beside a durable store (MySQL): binds {@link SessionStore}, {@link AgentStateStore} and
+ * {@link UsedNonceStore}, and the Redis connection as a {@code ManagedService}. Needs a
+ * {@code dev.knot.ports.out.Clock} bound elsewhere.
  * Installing it again with the same config, or beside {@link RedisStorageModule} with the same config, adds
  * nothing: there is one Redis connection.
  */
@@ -25,6 +27,7 @@ public final class RedisCacheModule extends AbstractModule {
         install(new RedisConnectionModule(config));
         bind(SessionStore.class).to(RedisSessionStore.class).in(Singleton.class);
         bind(AgentStateStore.class).to(RedisAgentStateStore.class).in(Singleton.class);
+        bind(UsedNonceStore.class).to(RedisUsedNonceStore.class).in(Singleton.class);
     }
 
     @Override

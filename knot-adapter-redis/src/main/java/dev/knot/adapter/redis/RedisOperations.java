@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ final class RedisOperations {
     /** MGET in slices, so that listing a large collection does not make one huge reply. */
     private static final int KEYS_PER_READ = 200;
     private static final String RECORD_WRITE_SCRIPT = script("record-write.lua");
+    private static final String USED_NONCE_SCRIPT = script("used-nonce.lua");
     /** How long a caller waits for a lock before the store counts as unavailable. */
     private static final long LOCK_WAIT_SECONDS = 10;
     /** A lock frees itself after this long, so a server that dies holding one blocks nobody for good. */
@@ -119,6 +122,19 @@ final class RedisOperations {
                 write.recordKey(), RScript.Mode.READ_WRITE, RECORD_WRITE_SCRIPT, RScript.ReturnType.LONG,
                 write.keys(), write.arguments()));
         return write.outcome(answer);
+    }
+
+    /**
+     * Sets {@code key} to {@code expiresAt} unless it holds an expiry after {@code now}, in one step.
+     *
+     * @return true if set
+     */
+    boolean markUsed(String key, Instant now, Instant expiresAt, Duration timeToLive) {
+        long answer = call(client -> client.getScript(StringCodec.INSTANCE).<Long>eval(
+                key, RScript.Mode.READ_WRITE, USED_NONCE_SCRIPT, RScript.ReturnType.LONG, List.of(key),
+                String.valueOf(now.toEpochMilli()), String.valueOf(expiresAt.toEpochMilli()),
+                String.valueOf(timeToLive.toMillis())));
+        return answer == 1;
     }
 
     private <T> T call(Function<RedissonClient, T> operation) {

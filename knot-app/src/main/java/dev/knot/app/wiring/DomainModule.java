@@ -44,6 +44,7 @@ import dev.knot.ports.out.SpaceRepository;
 import dev.knot.ports.out.TemplateRepository;
 import dev.knot.ports.out.TemplateVarRepository;
 import dev.knot.ports.out.TokenRepository;
+import dev.knot.ports.out.UsedNonceStore;
 import dev.knot.ports.out.UserRepository;
 import dev.knot.ports.out.VolumeRepository;
 import dev.knot.ports.out.VolumeScheduler;
@@ -197,7 +198,7 @@ final class DomainModule extends AbstractModule {
     @Singleton
     WebPortUseCases webPortUseCases(
             UserRepository users, SpaceRepository spaces, AgentStateStore agentStates, SessionStore sessions,
-            Clock clock) {
-        return new WebPortService(users, spaces, agentStates, sessions, clock, serverKey);
+            UsedNonceStore usedNonces, Clock clock) {
+        return new WebPortService(users, spaces, agentStates, sessions, usedNonces, clock, serverKey);
     }
 }

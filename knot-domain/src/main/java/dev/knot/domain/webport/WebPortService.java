@@ -23,6 +23,7 @@ import dev.knot.ports.out.AgentStateStore;
 import dev.knot.ports.out.Clock;
 import dev.knot.ports.out.SessionStore;
 import dev.knot.ports.out.SpaceRepository;
+import dev.knot.ports.out.UsedNonceStore;
 import dev.knot.ports.out.UserRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,38 +33,37 @@ import java.time.Instant;
  *
  * <p>Codes and passes are {@link SignedTokens}, each kind under its own key derived from {@code server.encrypt}:
  * they are stored nowhere, every server sharing the key accepts them, and they carry no secret of the session
- * (only its public id). A code lives {@link #CODE_LIFETIME} and is refused once redeemed on this server (see
- * {@link UsedCodes} for several servers). A pass lives at most {@link #PASS_LIFETIME} and never beyond its
+ * (only its public id). A code lives {@link #CODE_LIFETIME} and is redeemed once: its nonce goes to the
+ * {@link UsedNonceStore}, which servers sharing a cache share too. A pass lives at most {@link #PASS_LIFETIME} and never beyond its
  * session's expiry at the time of redeeming; and each use checks again that the session and the user are still
  * valid, so logging out or deactivating the user ends it.
  */
 public final class WebPortService implements WebPortUseCases {
     static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
     static final Duration PASS_LIFETIME = Duration.ofHours(12);
-    /** Over 1,600 redemptions a second for a whole code lifetime before codes are refused; about 15 MB at most. */
-    static final int USED_CODES_CAPACITY = 100_000;
     private static final int NONCE_LENGTH = 22;
 
     private final UserRepository users;
     private final SpaceRepository spaces;
     private final AgentStateStore agentStates;
     private final SessionStore sessions;
+    private final UsedNonceStore usedNonces;
     private final AgentServerTokens serverTokens;
     private final Clock clock;
     private final SignedTokens codes;
     private final SignedTokens passes;
-    private final UsedCodes usedCodes = new UsedCodes(USED_CODES_CAPACITY);
 
     /**
      * @param serverKey {@code server.encrypt}: agents' bearers are derived from it as {@link AgentServerTokens} does,
      *     and codes and passes are signed with keys derived from it
      */
     public WebPortService(UserRepository users, SpaceRepository spaces, AgentStateStore agentStates,
-            SessionStore sessions, Clock clock, String serverKey) {
+            SessionStore sessions, UsedNonceStore usedNonces, Clock clock, String serverKey) {
         this.users = requireNonNull(users, "users is null");
         this.spaces = requireNonNull(spaces, "spaces is null");
         this.agentStates = requireNonNull(agentStates, "agentStates is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
+        this.usedNonces = requireNonNull(usedNonces, "usedNonces is null");
         this.clock = requireNonNull(clock, "clock is null");
         requireNonNull(serverKey, "serverKey is null");
         this.serverTokens = new AgentServerTokens(serverKey);
@@ -116,7 +116,7 @@ public final class WebPortService implements WebPortUseCases {
                 .orElseThrow(WebPortService::unauthenticated);
         Session session = liveSession(claims.sessionId(), claims.userId(), now);
         activeUser(claims.userId());
-        if (!usedCodes.markUsed(claims.nonce(), claims.expiresAt(), now)) {
+        if (!usedNonces.markUsed(claims.nonce(), claims.expiresAt())) {
             throw unauthenticated();
         }
         Instant passExpiry = earliest(now.plus(PASS_LIFETIME), session.expiresAt());

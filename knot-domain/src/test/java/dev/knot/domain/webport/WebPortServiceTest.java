@@ -20,6 +20,7 @@ import dev.knot.ports.model.Session;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.User;
 import dev.knot.testkit.fake.InMemoryAgentStateStore;
+import dev.knot.testkit.fake.InMemoryUsedNonceStore;
 import dev.knot.testkit.fixture.AgentStateFixtures;
 import dev.knot.testkit.fixture.SessionFixtures;
 import dev.knot.testkit.fixture.SpaceFixtures;
@@ -48,8 +49,9 @@ class WebPortServiceTest {
 
     private final DomainFixture domain = new DomainFixture();
     private final InMemoryAgentStateStore agentStates = new InMemoryAgentStateStore(domain.clock);
-    private final WebPortService webPorts =
-            new WebPortService(domain.users, domain.spaces, agentStates, domain.sessions, domain.clock, KEY);
+    /** Shared by every "server" of a test, as the cache is in a deployment. */
+    private final InMemoryUsedNonceStore usedNonces = new InMemoryUsedNonceStore(domain.clock);
+    private final WebPortService webPorts = server(KEY);
     private final User admin = domain.admin();
     private final User alice = domain.userWith(admin, "alice");
     private final User bob = domain.userWith(admin, "bob");
@@ -231,6 +233,17 @@ class WebPortServiceTest {
         webPorts.redeem(code, host);
 
         assertUnauthenticated(() -> webPorts.redeem(code, host));
+    }
+
+    @Test
+    void aCodeRedeemedOnOneServerIsRefusedOnAnotherSharingTheCache() {
+        WebPortService otherServer = server(KEY);
+        WebPortHost host = host("alice--web--8080");
+        String code = webPorts.issueCode(session(login(alice)), host, "/");
+
+        webPorts.redeem(code, host);
+
+        assertUnauthenticated(() -> otherServer.redeem(code, host));
     }
 
     @Test
@@ -427,10 +440,8 @@ class WebPortServiceTest {
 
     @Test
     void anotherServerWithTheSameKeyAcceptsTheCodesAndPasses() {
-        WebPortService otherServer =
-                new WebPortService(domain.users, domain.spaces, agentStates, domain.sessions, domain.clock, KEY);
-        WebPortService otherKey = new WebPortService(domain.users, domain.spaces, agentStates, domain.sessions,
-                domain.clock, KEY.toUpperCase());
+        WebPortService otherServer = server(KEY);
+        WebPortService otherKey = server(KEY.toUpperCase());
         WebPortHost host = host("alice--web--8080");
         Authenticated caller = session(login(alice));
 
@@ -535,5 +546,10 @@ class WebPortServiceTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private WebPortService server(String key) {
+        return new WebPortService(domain.users, domain.spaces, agentStates, domain.sessions, usedNonces, domain.clock,
+                key);
     }
 }
