@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +63,8 @@ final class RecordFile implements AutoCloseable {
     /** Chronicle writes a header length word at this offset; its top bit stays set until the creator has finished. */
     private static final int READINESS_WORD_OFFSET = 8;
     private static final int NOT_COMPLETE = 0x80000000;
+    /** The copy a recovery works on, beside the file it will replace. */
+    static final String RECOVERING_SUFFIX = ".recovering";
 
     private final Path path;
     private final ChronicleMap<String, byte[]> map;
@@ -130,11 +133,28 @@ final class RecordFile implements AutoCloseable {
             // longer exists; with the bit cleared, recovery rewrites the header from our settings instead.
             LOG.warn("{} was left half-created by a process that died; its header was rewritten and its entries"
                     + " recovered", path);
-            return builder.recoverPersistedTo(path.toFile(), true);
+            return recoverThroughCopy(path, builder);
         }
         if (recover) {
-            return builder.recoverPersistedTo(path.toFile(), true);
+            return recoverThroughCopy(path, builder);
         }
+        return builder.createPersistedTo(path.toFile());
+    }
+
+    /**
+     * Runs Chronicle's recovery on a copy of the file and puts the recovered copy in its place with one rename.
+     * Recovery rewrites a file in place, and a process killed in the middle of it can leave entries that were intact
+     * before unreachable for the next recovery: EmbeddedStoreCrashIT lost acknowledged users and templates whenever a
+     * server was killed while recovering from the previous kill. With the copy, the file stays exactly as the dead
+     * process left it until a recovery has finished, so every start after a crash recovers from the same bytes. The
+     * copy keeps the file's permissions; a copy left by a kill is overwritten by the next recovery.
+     */
+    private static ChronicleMap<String, byte[]> recoverThroughCopy(
+            Path path, ChronicleMapBuilder<String, byte[]> builder) throws IOException {
+        Path copy = path.resolveSibling(path.getFileName() + RECOVERING_SUFFIX);
+        Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        builder.recoverPersistedTo(copy.toFile(), true).close();
+        Files.move(copy, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return builder.createPersistedTo(path.toFile());
     }
 

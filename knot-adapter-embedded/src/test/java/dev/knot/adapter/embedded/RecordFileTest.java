@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.CRC32;
 import net.openhft.chronicle.map.ChronicleMap;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,30 @@ class RecordFileTest {
         }
         try (RecordFile file = RecordFile.open(path, SIZING, false)) {
             assertThat(file.read("a")).isEqualTo("new".getBytes(UTF_8));
+        }
+    }
+
+    @Test
+    void recoveryWorksOnACopyThatTakesTheFilesPlaceWithItsPermissions() throws IOException {
+        Path path = directory.resolve("records.cmap");
+        Path copy = directory.resolve("records.cmap" + RecordFile.RECOVERING_SUFFIX);
+        try (RecordFile file = RecordFile.open(path, SIZING, false)) {
+            file.write("a", "kept".getBytes(UTF_8));
+        }
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        // What a kill during an earlier recovery leaves: a partial copy, which must not be taken for the file.
+        Files.write(copy, new byte[] {1, 2, 3});
+
+        try (RecordFile file = RecordFile.open(path, SIZING, true)) {
+            assertThat(file.read("a")).isEqualTo("kept".getBytes(UTF_8));
+            file.write("b", "after".getBytes(UTF_8));
+        }
+
+        assertThat(copy).doesNotExist();
+        assertThat(Files.getPosixFilePermissions(path)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (RecordFile file = RecordFile.open(path, SIZING, false)) {
+            assertThat(file.read("a")).isEqualTo("kept".getBytes(UTF_8));
+            assertThat(file.read("b")).isEqualTo("after".getBytes(UTF_8));
         }
     }
 
