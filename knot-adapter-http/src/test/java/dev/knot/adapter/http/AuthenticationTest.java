@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knot.ports.in.IssuedSecret;
 import dev.knot.ports.in.LoginCommand;
-import dev.knot.ports.in.UpdateUserCommand;
 import dev.knot.ports.model.Session;
 import dev.knot.ports.model.Token;
 import dev.knot.ports.model.User;
@@ -129,8 +128,7 @@ class AuthenticationTest {
         String session = login(alice).secret();
         assertThat(api.call("GET", "/api/v1/ping").bearer(token).send().statusCode()).isEqualTo(200);
 
-        api.world.userService.updateUser(admin, alice.id(), new UpdateUserCommand(alice.email(), "", "", alice.roles(),
-                alice.groups(), false, 0, 0, "", "", alice.preferredShell(), alice.timezone()));
+        api.world.changeAccess(admin, alice, false, alice.roles());
 
         assertThat(api.call("GET", "/api/v1/ping").bearer(token).send().statusCode()).isEqualTo(401);
         assertThat(api.call("GET", "/api/v1/ping").bearer(session).send().statusCode()).isEqualTo(401);

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knot.ports.in.AgentRegistration;
-import dev.knot.ports.in.UpdateUserCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Space;
 import dev.knot.ports.model.User;
@@ -319,9 +318,7 @@ class TerminalRoutesTest {
     void deactivating_the_user_closes_an_open_terminal_with_1008() throws Exception {
         Browser browser = open(space, "bash", bearer(alice));
 
-        world.userService.updateUser(admin, alice.id(), new UpdateUserCommand(alice.email(), "", "", alice.roles(),
-                alice.groups(), false, alice.maxSpaces(), alice.maxDiskSpace(), alice.sshPublicKey(),
-                alice.githubUsername(), alice.preferredShell(), alice.timezone()));
+        world.changeAccess(admin, alice, false, alice.roles());
 
         assertThat(browser.closedWith()).isEqualTo(1008);
         assertThat(browser.closeReason).isEqualTo("the session or token has ended");
@@ -333,9 +330,7 @@ class TerminalRoutesTest {
         User manager = world.user(admin, "manager", Role.SPACE_MANAGER);
         Browser browser = open(space, "bash", "Authorization", "Bearer " + world.token(manager));
 
-        world.userService.updateUser(admin, manager.id(), new UpdateUserCommand(manager.email(), "", "", Set.of(),
-                manager.groups(), true, manager.maxSpaces(), manager.maxDiskSpace(), manager.sshPublicKey(),
-                manager.githubUsername(), manager.preferredShell(), manager.timezone()));
+        world.changeAccess(admin, manager, true, Set.of());
 
         assertThat(browser.closedWith()).isEqualTo(1008);
         assertThat(browser.closeReason).isEqualTo("access to the space has ended");

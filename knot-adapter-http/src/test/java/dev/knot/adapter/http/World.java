@@ -15,6 +15,7 @@ import dev.knot.domain.user.UserService;
 import dev.knot.domain.volume.VolumeService;
 import dev.knot.ports.in.CreateUserCommand;
 import dev.knot.ports.in.LoginCommand;
+import dev.knot.ports.in.UpdateUserCommand;
 import dev.knot.ports.model.Role;
 import dev.knot.ports.model.Shell;
 import dev.knot.ports.model.User;
@@ -104,6 +105,13 @@ final class World {
     /** The secret of a new login session of the user, as a browser's (cookie) or a script's (bearer). */
     String session(User user) {
         return authService.login(new LoginCommand(user.email(), PASSWORD, "192.0.2.1", "browser")).secret();
+    }
+
+    /** Has {@code admin} set whether the user is active and which roles they hold, the rest of the user unchanged. */
+    void changeAccess(User admin, User user, boolean active, Set<Role> roles) {
+        userService.updateUser(admin, user.id(), new UpdateUserCommand(user.email(), "", "", roles, user.groups(),
+                active, user.maxSpaces(), user.maxDiskSpace(), user.sshPublicKey(), user.githubUsername(),
+                user.preferredShell(), user.timezone()));
     }
 
     /** A bearer API token for the user. */
