@@ -13,7 +13,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.util.Deque;
 
 /**
  * Logging in and out with a browser: {@code GET /login?redirect=<local path>} shows the form, {@code POST /login}
@@ -60,7 +59,8 @@ final class LoginPages implements RouteGroup {
     }
 
     private void loginForm(HttpServerExchange exchange) {
-        String redirect = LocalPaths.orRoot(queryParameter(exchange, "redirect"));
+        BrowserPageRequests.mark(exchange);
+        String redirect = LocalPaths.orRoot(QueryParameters.single(exchange, "redirect").orElse(null));
         if (setup.required()) {
             HtmlPage.send(exchange, StatusCodes.OK, "Log in", HtmlPage.paragraph("knot has no users yet.")
                     + HtmlPage.paragraph("Create the first admin first: POST /api/v1/users needs no credential until "
@@ -75,6 +75,7 @@ final class LoginPages implements RouteGroup {
     }
 
     private void logIn(HttpServerExchange exchange) throws IOException {
+        BrowserPageRequests.mark(exchange);
         // Login CSRF: a foreign page must not log the browser in to an account of the attacker's choosing. A form
         // posted by a browser always states its origin, so a request that states none is refused too.
         try {
@@ -132,11 +133,5 @@ final class LoginPages implements RouteGroup {
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\""
                 + " required>"
                 + "<button type=\"submit\">Log in</button></form>");
-    }
-
-    /** The parameter's first value; null when absent. */
-    private static String queryParameter(HttpServerExchange exchange, String name) {
-        Deque<String> values = exchange.getQueryParameters().get(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 }

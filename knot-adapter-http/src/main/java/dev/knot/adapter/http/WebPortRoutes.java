@@ -13,7 +13,6 @@ import dev.knot.ports.model.KnotException;
 import io.undertow.server.HttpServerExchange;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.util.Deque;
 import java.util.Optional;
 
 /**
@@ -58,10 +57,11 @@ final class WebPortRoutes implements RouteGroup {
     private void authorize(HttpServerExchange exchange) {
         String domain = wildcardDomain.orElseThrow(() -> KnotException.notFound(
                 "web ports are not enabled on this server: server.wildcard_domain is not set"));
-        String named = parameter(exchange, "host").orElseThrow(() -> KnotException.invalid("host is required"));
+        String named = QueryParameters.single(exchange, "host")
+                .orElseThrow(() -> KnotException.invalid("host is required"));
         WebPortHost host = WebPortHost.parse(named, domain).orElseThrow(() -> KnotException.invalid(
                 format("host must be <username>--<space>--<port, vnc or code>%s", domain.substring(1))));
-        String next = parameter(exchange, "next").orElse("/");
+        String next = QueryParameters.single(exchange, "next").orElse("/");
         Caller caller = Caller.of(exchange);
         if (caller.session().isEmpty()) {
             throw new KnotException(ErrorCode.UNAUTHENTICATED, "a space's web port is opened by a browser logged in "
@@ -78,17 +78,5 @@ final class WebPortRoutes implements RouteGroup {
         int port = publicUrl.getPort();
         boolean defaultPort = port < 0 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
         return scheme + "://" + host.hostName() + (defaultPort ? "" : ":" + port);
-    }
-
-    /** @throws KnotException INVALID_ARGUMENT when the parameter is given more than once */
-    private static Optional<String> parameter(HttpServerExchange exchange, String name) {
-        Deque<String> values = exchange.getQueryParameters().get(name);
-        if (values == null || values.isEmpty()) {
-            return Optional.empty();
-        }
-        if (values.size() > 1) {
-            throw KnotException.invalid(format("%s may be given only once", name));
-        }
-        return Optional.of(values.getFirst());
     }
 }

@@ -122,6 +122,17 @@ class LoginPagesTest {
     }
 
     @Test
+    void a_redirect_given_twice_is_refused_on_a_page_rather_than_one_picked() throws Exception {
+        start();
+
+        HttpResponse<String> refused = api.call("GET", "/login?redirect=/a&redirect=//evil.example").send();
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertIsPage(refused);
+        assertThat(refused.body()).contains("redirect may be given only once");
+    }
+
+    @Test
     void the_redirect_is_escaped_in_the_form() throws Exception {
         start();
 
