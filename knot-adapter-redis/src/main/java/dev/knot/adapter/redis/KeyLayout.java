@@ -53,6 +53,11 @@ final class KeyLayout {
         return base + indexName + ":" + value;
     }
 
+    /** The marker of a used one-time nonce, e.g. {@code UsedNonces:<nonce>}. */
+    String usedNonce(String nonce) {
+        return base + "UsedNonces:" + nonce;
+    }
+
     /** A lock shared by every server on this Redis, e.g. the one that serialises one user's space creations. */
     String lock(String lockName, String value) {
         return base + lockName + ":" + value;

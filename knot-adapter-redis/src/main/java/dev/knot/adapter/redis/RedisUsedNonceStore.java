@@ -14,8 +14,6 @@ import java.time.Instant;
  * by the Clock against the stored expiry; Redis drops the key a little later (see {@link NativeExpiry}).
  */
 final class RedisUsedNonceStore implements UsedNonceStore {
-    private static final String USED_NONCES = "UsedNonces";
-
     private final RedisOperations redis;
     private final KeyLayout keys;
     private final Clock clock;
@@ -31,7 +29,7 @@ final class RedisUsedNonceStore implements UsedNonceStore {
     public boolean markUsed(String nonce, Instant expiresAt) {
         Instant now = clock.now();
         UsedNonces.requireValid(nonce, expiresAt, now);
-        return redis.markUsed(keys.uniqueIndex(USED_NONCES, nonce), now, expiresAt,
+        return redis.markUsed(keys.usedNonce(nonce), now, expiresAt,
                 NativeExpiry.timeToLive(expiresAt, now));
     }
 }
